@@ -71,7 +71,7 @@ public sealed record Quantity(Symbol Symbol, Expr Definition, string? Latex, str
 /// <summary>
 /// A phase of a regime: its own extra conditions, fixes, dropped conditions and quantities. The
 /// equilibrium at a point is that of the first phase whose When relations hold at its own
-/// solution; a phase without When is the fallback.
+/// solution; a phase without When is the fallback. Its hints run after the regime's.
 /// </summary>
 public sealed record Phase(
     string Name,
@@ -81,6 +81,7 @@ public sealed record Phase(
     IReadOnlyList<string> Dropped,
     IReadOnlyList<Condition> Conditions,
     IReadOnlyList<Quantity> Quantities,
+    IReadOnlyList<Hint> Hints,
     SourceSpan Span);
 
 /// <summary>A strategy step the engine carries out and checks; it never states a result.</summary>
