@@ -9,7 +9,11 @@ public enum UnknownSymbolPolicy
 {
     /// <summary>Make a symbol of unknown sign (<see cref="SymbolSign.Real"/>).</summary>
     CreateReal,
-    /// <summary>Reject the text with "unknown symbol 'x'": every name must be declared.</summary>
+    /// <summary>
+    /// Reject the text with "unknown symbol 'x'": every free name must be declared. The variable
+    /// of an integral is bound, so it may be undeclared (it is then of unknown sign). Syntax
+    /// errors are reported first, then the first undeclared name.
+    /// </summary>
     Fail,
 }
 

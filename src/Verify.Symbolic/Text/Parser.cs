@@ -61,6 +61,9 @@ public static class Parser
         readonly ParseContext _context;
         Token _current;
         int _nesting;
+        // Strict mode: names not in the table, in order. They are reported at the end, once it is
+        // known which of them are integration variables (bound, so they need no declaration).
+        readonly List<Token> _undeclared = [];
 
         public Reader(string text, ParseContext? context)
         {
@@ -89,6 +92,11 @@ public static class Parser
         public void ExpectEnd(string expected)
         {
             if (_current.Kind != TokenKind.End) throw Unexpected(expected);
+            if (_undeclared.Count > 0)
+            {
+                var name = _undeclared[0];
+                throw new ParseException(name.At, "a declared symbol", name.Describe(), $"unknown symbol '{name.Text}'");
+            }
         }
 
         // ---- relations ----
@@ -187,8 +195,7 @@ public static class Parser
             if (_context.Symbols.TryGet(name.Text, out var symbol)) return symbol;
             if (BuiltInFunctions.TryGetArity(name.Text, _context, out _))
                 throw Unexpected($"'(' after function '{name.Text}'");
-            if (_context.UnknownSymbols == UnknownSymbolPolicy.Fail)
-                throw new ParseException(name.At, "a declared symbol", name.Describe(), $"unknown symbol '{name.Text}'");
+            if (_context.UnknownSymbols == UnknownSymbolPolicy.Fail) _undeclared.Add(name);
             return Expr.Sym(name.Text);
         }
 
@@ -203,12 +210,15 @@ public static class Parser
             var partials = _current.Kind == TokenKind.Prime ? Partials(name) : [];
             Expect(TokenKind.OpenParen, $"'(' after function '{name.Text}'");
             var args = new List<BuiltInFunctions.Argument>();
+            var undeclaredBefore = _undeclared.Count;
+            var undeclaredAfterVariable = -1;
             if (_current.Kind != TokenKind.CloseParen)
             {
                 do
                 {
                     var at = _current.At;
                     args.Add(new BuiltInFunctions.Argument(Expression(), at));
+                    if (args.Count == 2) undeclaredAfterVariable = _undeclared.Count;
                 } while (Accept(TokenKind.Comma));
             }
             Expect(TokenKind.CloseParen, args.Count == 0 ? "')'" : "',' or ')'");
@@ -218,6 +228,14 @@ public static class Parser
             foreach (var index in partials)
                 if (index.Value >= args.Count)
                     throw new ParseException(index.At, $"an argument position from 0 to {args.Count - 1}", index.Describe());
+            if (name.Text == "integral" && args[1].Value is Symbol bound)
+            {
+                // The variable is bound in the body: its undeclared uses there (and as the variable) are fine.
+                var span = _undeclared.GetRange(undeclaredBefore, undeclaredAfterVariable - undeclaredBefore);
+                span.RemoveAll(t => t.Text == bound.Name);
+                _undeclared.RemoveRange(undeclaredBefore, undeclaredAfterVariable - undeclaredBefore);
+                _undeclared.InsertRange(undeclaredBefore, span);
+            }
             return BuiltInFunctions.Apply(name.Text, args, partials.Select(p => (int)p.Value.Numerator).ToList(), _context);
         }
 

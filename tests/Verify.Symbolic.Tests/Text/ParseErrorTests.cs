@@ -81,6 +81,14 @@ public class ParseErrorTests
         Assert.That(Fails(() => Parser.Parse("x + q", Context)).Message, Is.EqualTo("1:5: unknown symbol 'q'"));
 
     [Test]
+    public void IntegrationVariableNeedsNoDeclarationInItsBody() =>
+        AssertError(Fails(() => Parser.Parse("integral(u^2, u, 0, u) + v", Context)), 1, 21, "a declared symbol", "'u'");
+
+    [Test]
+    public void SyntaxErrorsComeBeforeUnknownSymbols() =>
+        AssertError(Fails(() => Parser.Parse("q + (x", Context)), 1, 7, "')'", "end of input");
+
+    [Test]
     public void WrongArityIsExplained() =>
         Assert.That(Fails(() => Parser.Parse("ln(x, y)")).Message, Is.EqualTo("1:1: 'ln' takes 1 argument but was given 2"));
 

@@ -75,6 +75,11 @@ public class ParserTests
         Assert.That(P("integral(a^2*x, a, 0, y)"), Is.EqualTo(Integral(Pow(A, 2) * X, A, Zero, Y)));
 
     [Test]
+    public void StrictModeBindsAnUndeclaredIntegrationVariable() =>
+        Assert.That(P("integral(u^2*x, u, 0, integral(w, w, 0, y))"),
+            Is.EqualTo(Integral(Pow(Sym("u"), 2) * X, Sym("u"), Zero, Integral(Sym("w"), Sym("w"), Zero, Y))));
+
+    [Test]
     public void DeclaredFunctionsBecomeCalls()
     {
         Assert.That(P("F(x, r + 1)"), Is.EqualTo(Call("F", X, R + 1)));
