@@ -1,0 +1,160 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Verify.Symbolic.Core;
+using static System.Linq.Expressions.Expression;
+using Expr = Verify.Symbolic.Core.Expr;
+using Node = Verify.Symbolic.Numbers.CompilationPlan.Node;
+using Scope = Verify.Symbolic.Numbers.CompilationPlan.Scope;
+
+namespace Verify.Symbolic.Numbers;
+
+/// <summary>
+/// Compiles expressions to delegates (System.Linq.Expressions) that compute exactly what
+/// <see cref="Evaluator"/> computes, in the same order of operations, but without walking the
+/// tree: argument i is the value of parameters[i]. Structurally equal sub-trees are computed
+/// once; functions are resolved and free symbols checked at compile time.
+/// </summary>
+public static class Compiler
+{
+    public static Func<double[], double> Compile(Expr e, IReadOnlyList<Symbol> parameters, FunctionTable? functions = null)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var plan = new CompilationPlan([e], parameters, functions ?? FunctionTable.Empty);
+        var emitter = new Emitter(plan);
+        var body = emitter.EmitTop(outputs => [outputs[0]()]);
+        return Lambda<Func<double[], double>>(body, emitter.Arguments).Compile();
+    }
+
+    /// <summary>
+    /// One delegate for several outputs: it writes es[i]'s value to results[i]. Sub-trees
+    /// shared between outputs are computed once per call.
+    /// </summary>
+    public static Action<double[], double[]> CompileMany(IReadOnlyList<Expr> es, IReadOnlyList<Symbol> parameters, FunctionTable? functions = null)
+    {
+        var plan = new CompilationPlan(es, parameters, functions ?? FunctionTable.Empty);
+        var emitter = new Emitter(plan);
+        var results = Parameter(typeof(double[]), "results");
+        var body = emitter.EmitTop(outputs =>
+        [
+            Call(Method(nameof(CompiledMath.CheckResults)), results, Constant(outputs.Count)),
+            .. outputs.Select((value, i) => Assign(ArrayAccess(results, Constant(i)), value())),
+            Empty(),
+        ]);
+        return Lambda<Action<double[], double[]>>(body, emitter.Arguments, results).Compile();
+    }
+
+    static MethodInfo Method(string name) => typeof(CompiledMath).GetMethod(name)!;
+
+    sealed class Emitter(CompilationPlan plan)
+    {
+        static readonly MethodInfo RealPow = typeof(Evaluator).GetMethod(nameof(Evaluator.RealPow))!;
+        static readonly MethodInfo Quadrature = typeof(Evaluator).GetMethod(nameof(Evaluator.Quadrature))!;
+        static readonly MethodInfo MathExp = typeof(Math).GetMethod(nameof(Math.Exp), [typeof(double)])!;
+        static readonly MethodInfo MathAbs = typeof(Math).GetMethod(nameof(Math.Abs), [typeof(double)])!;
+
+        public ParameterExpression Arguments { get; } = Parameter(typeof(double[]), "args");
+        readonly ParameterExpression?[] _parameterLocals = new ParameterExpression?[plan.ParameterCount];
+        readonly Dictionary<Scope, ParameterExpression> _variables = [];
+        readonly Dictionary<Node, ParameterExpression> _locals = [];
+
+        /// <summary>
+        /// The whole body: check and load the arguments, compute the top scope's shared values,
+        /// then the statements <paramref name="finish"/> makes from the outputs (each output is
+        /// built on demand, so an inline output is built exactly once).
+        /// </summary>
+        public Expression EmitTop(Func<IReadOnlyList<Func<Expression>>, IEnumerable<Expression>> finish)
+        {
+            var vars = new List<ParameterExpression>();
+            var statements = new List<Expression>
+            {
+                Call(Method(nameof(CompiledMath.CheckArguments)), Arguments, Constant(plan.ParameterCount)),
+            };
+            for (int i = 0; i < plan.ParameterCount; i++)
+            {
+                if (!plan.ParameterUsed[i]) continue;
+                var local = Variable(typeof(double), $"p{i}");
+                _parameterLocals[i] = local;
+                vars.Add(local);
+                statements.Add(Assign(local, ArrayIndex(Arguments, Constant(i))));
+            }
+            EmitScope(plan.Top, vars, statements);
+            statements.AddRange(finish(plan.Outputs.Select(n => (Func<Expression>)(() => Ref(n))).ToList()));
+            return Block(vars, statements);
+        }
+
+        /// <summary>Assigns, in dependency order, every value of the scope that is kept in a local.</summary>
+        void EmitScope(Scope scope, List<ParameterExpression> vars, List<Expression> statements)
+        {
+            foreach (var node in scope.Order)
+            {
+                if (!node.NeedsLocal) continue;
+                var value = Build(node);
+                var local = Variable(typeof(double), $"v{_locals.Count}");
+                _locals[node] = local;
+                vars.Add(local);
+                statements.Add(Assign(local, value));
+            }
+        }
+
+        Expression Ref(Node n) => n.Expr switch
+        {
+            Number num => Constant(num.Value.ToDouble()),
+            Symbol => n.Home == plan.Top ? _parameterLocals[n.ParameterIndex]! : _variables[n.Home],
+            _ when n.NeedsLocal => _locals.TryGetValue(n, out var local) ? local
+                : throw new InvalidOperationException("compiler: a shared value was read before it was computed"),
+            _ => Build(n),
+        };
+
+        Expression Build(Node n)
+        {
+            var kids = n.Kids;
+            switch (n.Expr)
+            {
+                case Sum:
+                    // The walker starts from 0.0 (which turns -0.0 into +0.0); so do we.
+                    Expression total = Constant(0.0);
+                    foreach (var k in kids) total = Add(total, Ref(k));
+                    return total;
+                case Product:
+                    // 1.0 * x == x bit for bit, so the walker's leading 1.0 needs no counterpart.
+                    var product = Ref(kids[0]);
+                    foreach (var k in kids.Skip(1)) product = Multiply(product, Ref(k));
+                    return product;
+                case Core.Power: return Call(RealPow, Ref(kids[0]), Ref(kids[1]));
+                case Log: return Call(Method(nameof(CompiledMath.Ln)), Ref(kids[0]));
+                case Exponential: return Call(MathExp, Ref(kids[0]));
+                case Core.Call c: return BuildCall(n, c);
+                case Integral i: return BuildIntegral(n, i);
+                default: throw new NotSupportedException(n.Expr.GetType().Name);
+            }
+        }
+
+        Expression BuildCall(Node n, Core.Call c)
+        {
+            var args = n.Kids.Select(Ref).ToList();
+            if (n.Function is { } f)
+                return Invoke(Constant(f), NewArrayInit(typeof(double), args));
+            switch (c.Name)
+            {
+                case "abs": return Call(MathAbs, args[0]);
+                case "max": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MaxStep)), acc, x));
+                case "min": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MinStep)), acc, x));
+                default: throw new NotSupportedException($"built-in '{c.Name}' has no compiled form");
+            }
+        }
+
+        /// <summary>Evaluator.Quadrature over the integrand as a nested lambda of the integration variable.</summary>
+        Expression BuildIntegral(Node n, Integral i)
+        {
+            var scope = n.BodyScope!;
+            var t = Parameter(typeof(double), i.Variable.Name);
+            _variables[scope] = t;
+            var vars = new List<ParameterExpression>();
+            var statements = new List<Expression>();
+            EmitScope(scope, vars, statements);
+            statements.Add(Ref(n.Kids[0]));
+            var integrand = Lambda<Func<double, double>>(Block(vars, statements), t);
+            return Call(Quadrature, integrand, Ref(n.Kids[1]), Ref(n.Kids[2]));
+        }
+    }
+}
