@@ -1,0 +1,59 @@
+using Verify.Symbolic.Core;
+
+namespace Verify.Symbolic.Algebra;
+
+/// <summary>
+/// Simplification under an oracle: every node re-canonicalised bottom-up with the oracle's rules
+/// (so (x^a)^b = x^(ab) fires once x &gt;= 0 is proved), repeated until nothing changes; then the
+/// smallest of that form, its cancelled single fraction and its expansion. Each candidate equals
+/// the input wherever the input is defined.
+/// </summary>
+public static class Simplifier
+{
+    const int MaxRounds = 6;
+
+    /// <summary>Expansions larger than this are not tried as candidates.</summary>
+    const int ExpansionLimit = 512;
+
+    /// <summary>The simplified form; the very same object when nothing changed.</summary>
+    public static Expr Simplify(Expr e, ISignOracle oracle)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(oracle);
+        var canonical = Recanonicalise(e, oracle);
+        var best = canonical;
+        TentativeOracle? chosen = null;
+        foreach (var make in Candidates())
+        {
+            // Each candidate proves its side conditions tentatively; only the chosen one's are kept.
+            var tentative = new TentativeOracle(oracle);
+            if (make(canonical, tentative) is { } candidate && Size(candidate) < Size(best))
+                (best, chosen) = (candidate, tentative);
+        }
+        chosen?.Commit();
+        return BottomUp.Same(e, best);
+    }
+
+    /// <summary>Rebuilds every node through the oracle's canonical rules until a fixed point.</summary>
+    public static Expr Recanonicalise(Expr e, ISignOracle oracle)
+    {
+        var current = e;
+        for (int round = 0; round < MaxRounds; round++)
+        {
+            var next = BottomUp.Rewrite(current, oracle, (node, _) => node, rebuildAll: true);
+            if (ReferenceEquals(next, current)) break;
+            current = next;
+        }
+        return current;
+    }
+
+    static IEnumerable<Func<Expr, ISignOracle, Expr?>> Candidates() =>
+    [
+        (e, o) => e.Children.Count == 0 ? null : Rationals.Cancel(e, o),
+        (e, o) => e.Children.Count > 0 && Expansion.TryExpand(e, o, ExpansionLimit, out var x) ? x : null,
+        (e, o) => e.Children.Count > 0 && Expansion.TryExpand(e, o, ExpansionLimit, out var x) ? Rationals.Cancel(x, o) : null,
+    ];
+
+    /// <summary>The number of nodes, the measure "smaller" refers to.</summary>
+    public static int Size(Expr e) => 1 + e.Children.Sum(Size);
+}
