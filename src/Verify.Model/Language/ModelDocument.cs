@@ -10,7 +10,7 @@ public sealed record SourceSpan(string File, int Line, int Column)
 
 /// <summary>
 /// A parsed model file: the primitives of an economic model. Expressions in it may call the
-/// file's own functions (C(lo, hi), g(a), ...); <see cref="ModelDocument.Inline"/> replaces those
+/// file's own functions (C(lo, hi), g(a), ...); <see cref="Inline(Expr)"/> replaces those
 /// calls by their bodies, leaving plain expressions with integral nodes.
 /// </summary>
 public sealed record ModelDocument(
@@ -23,7 +23,20 @@ public sealed record ModelDocument(
     ModelVariable? Variable,
     IReadOnlyList<FunctionDefinition> Functions,
     IReadOnlyList<Regime> Regimes,
-    string Text);
+    string Text)
+{
+    /// <summary>
+    /// <paramref name="e"/> with every call to one of this model's functions replaced by the
+    /// function's body (arguments substituted, recursively); built-ins and integrals stay.
+    /// </summary>
+    public Expr Inline(Expr e) => FunctionInliner.Inline(this, e);
+
+    /// <summary>Both sides of <paramref name="r"/> inlined, see <see cref="Inline(Expr)"/>.</summary>
+    public Relation Inline(Relation r) => r with { Left = Inline(r.Left), Right = Inline(r.Right) };
+
+    /// <summary>The regime named <paramref name="name"/>, or null.</summary>
+    public Regime? FindRegime(string name) => Regimes.FirstOrDefault(r => r.Name == name);
+}
 
 /// <summary>A parameter with its domain, e.g. sigma : sigma &gt; 1.</summary>
 public sealed record Parameter(Symbol Symbol, IReadOnlyList<Relation> Domain, string? Latex, string? Description, SourceSpan Span);
