@@ -34,7 +34,7 @@ public class IntegrationTests
         Assert.That(result.IsComplete, () => string.Join("; ", result.Unevaluated));
         var p1 = Rho - Sigma + 1;
         Assert.That(result.Value, Is.EqualTo(Rho * Pow(AD, p1) / p1));
-        Assert.That(result.Conditions, Has.Some.Matches<SideCondition>(c => c.Expression.Equals(p1) && c.Sign == SignSet.Positive));
+        Assert.That(result.Conditions, Has.Some.Matches<SideCondition>(c => c!.Expression.Equals(p1) && c.Sign == SignSet.Positive));
         Assert.That(oracle.Asked, Has.Some.Matches<(Expr E, SignSet S, string Rule, bool P)>(
             q => q.E.Equals(p1) && q.Rule == Integration.RuleConvergenceAtZero && q.P));
     }
