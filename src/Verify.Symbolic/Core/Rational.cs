@@ -72,10 +72,25 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     static BigInteger? IntegerRoot(BigInteger x, int q)
     {
         if (x.IsZero || x.IsOne) return x;
+        if (double.IsInfinity((double)x)) return NewtonRoot(x, q);
         var guess = new BigInteger(Math.Round(Math.Pow((double)x, 1.0 / q)));
         for (var c = guess - 1; c <= guess + 1; c++)
             if (c.Sign >= 0 && BigInteger.Pow(c, q) == x) return c;
         return null;
+    }
+
+    /// <summary>The exact q-th root of x beyond double range (where the guess above would be infinite), else null.</summary>
+    static BigInteger? NewtonRoot(BigInteger x, int q)
+    {
+        // Integer Newton iteration from above converges to floor(x^(1/q)).
+        var r = BigInteger.One << (int)((x.GetBitLength() + q - 1) / q);
+        while (true)
+        {
+            var next = ((q - 1) * r + x / BigInteger.Pow(r, q - 1)) / q;
+            if (next >= r) break;
+            r = next;
+        }
+        return BigInteger.Pow(r, q) == x ? r : null;
     }
 
     public double ToDouble()
