@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Verify.Symbolic.Core;
 
 namespace Verify.Symbolic.Text;
@@ -24,7 +25,7 @@ public static class Parser
     {
         var reader = new Reader(text, context);
         var e = reader.Expression();
-        reader.ExpectEnd("end of input");
+        reader.Finish("end of input");
         return e;
     }
 
@@ -35,7 +36,7 @@ public static class Parser
         var relations = new List<Relation>();
         do relations.AddRange(reader.Chain());
         while (reader.Accept(TokenKind.Comma));
-        reader.ExpectEnd("',' or end of input");
+        reader.Finish("',' or end of input");
         return relations;
     }
 
@@ -46,7 +47,7 @@ public static class Parser
         var left = reader.Expression();
         var op = reader.RelationOperator();
         var relation = new Relation(left, op, reader.Expression());
-        reader.ExpectEnd("end of input (one relation only)");
+        reader.Finish("end of input (one relation only)");
         return relation;
     }
 
@@ -56,6 +57,8 @@ public static class Parser
         const int MaxNesting = 200;
         // Partial indices are argument positions; anything larger is a typo, and must not overflow an int.
         const int MaxArgumentPosition = 10_000;
+        // Exact powers of numbers are computed at construction; a bigger result is a typo that would exhaust memory.
+        const int MaxPowerDigits = 100_000;
 
         readonly Lexer _lexer;
         readonly ParseContext _context;
@@ -89,7 +92,8 @@ public static class Parser
 
         ParseException Unexpected(string expected) => new(_current.At, expected, _current.Describe());
 
-        public void ExpectEnd(string expected)
+        /// <summary>Checks that the text is used up (else "expected <paramref name="expected"/>"), then that every name was declared.</summary>
+        public void Finish(string expected)
         {
             if (_current.Kind != TokenKind.End) throw Unexpected(expected);
             if (_undeclared.Count > 0)
@@ -166,9 +170,22 @@ public static class Parser
             {
                 if (Accept(TokenKind.Minus)) return Expr.Neg(Unary());
                 var b = Primary();
-                return Accept(TokenKind.Caret) ? Expr.Pow(b, Unary()) : b;
+                if (_current.Kind != TokenKind.Caret) return b;
+                var caret = Advance();
+                var exponent = Unary();
+                CheckPowerSize(b, exponent, caret);
+                return Expr.Pow(b, exponent);
             }
             finally { _nesting--; }
+        }
+
+        static void CheckPowerSize(Expr b, Expr exponent, Token caret)
+        {
+            if (b is not Number { Value: var r } || exponent is not Number { Value: var k }) return;
+            var bits = (double)Math.Max(BigInteger.Abs(r.Numerator).GetBitLength() - 1, r.Denominator.GetBitLength() - 1);
+            var digits = bits * Math.Log10(2) * Math.Abs((double)k.Numerator) / (double)k.Denominator;
+            if (digits > MaxPowerDigits)
+                throw new ParseException(caret.At, $"a power of at most {MaxPowerDigits} digits", $"one of about {digits:F0} digits");
         }
 
         Expr Primary()

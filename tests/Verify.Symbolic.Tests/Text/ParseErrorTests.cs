@@ -39,6 +39,7 @@ public class ParseErrorTests
         new object[] { "1.2.3", 1, 4, "the end of the number '1.2'", "'.'" },
         new object[] { ".5", 1, 1, "a digit before the decimal point", "'.'" },
         new object[] { "1e99999", 1, 3, "an exponent of at most 4 digits", "'1e99999'" },
+        new object[] { "7 + (10^4000)^4096", 1, 14, "a power of at most 100000 digits", "one of about 16383122 digits" },
         new object[] { "x # y", 1, 3, "a number, name, operator or bracket", "'#'" },
         new object[] { "x ∗ y", 1, 3, "a number, name, operator or bracket", "'∗'" },
         new object[] { "x \u0007", 1, 3, "a number, name, operator or bracket", "character U+0007" },

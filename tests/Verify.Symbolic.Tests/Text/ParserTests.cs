@@ -25,6 +25,14 @@ public class ParserTests
         Assert.That(((Number)P("123456789012345678901234567890")).Value.Numerator.ToString(),
             Is.EqualTo("123456789012345678901234567890"));
 
+    [Test]
+    public void ExactRootsOfNumbersBeyondDoubleRange() =>
+        Assert.That(P("(10^400)^(1/2)"), Is.EqualTo(Pow(Num(10), Num(200))));
+
+    [Test]
+    public void LargeButSensiblePowersAreExact() =>
+        Assert.That(((Number)P("2^4000")).Value.Numerator, Is.EqualTo(System.Numerics.BigInteger.Pow(2, 4000)));
+
     [Test] public void PowerBindsTighterThanUnaryMinus() => Assert.That(P("-x^2"), Is.EqualTo(Neg(Pow(X, 2))));
     [Test] public void NegativeNumberSquared() => Assert.That(P("-2^2"), Is.EqualTo(Num(-4)));
     [Test] public void ParenthesisedNegativeSquared() => Assert.That(P("(-2)^2"), Is.EqualTo(Num(4)));
