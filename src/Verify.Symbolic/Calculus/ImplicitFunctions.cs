@@ -9,7 +9,7 @@ namespace Verify.Symbolic.Calculus;
 /// expressed in terms of the call itself, so differentiating a partial again gives higher ones.
 /// The theorem needs F_y ≠ 0 at the call; <see cref="Partial"/> asks the oracle to prove it.
 /// The unknown's declared sign is taken as a fact about the function's values (canonical
-/// construction may use it while forming the formulas).
+/// construction may use it while forming the formulas). Not thread-safe: formulas are cached on first use.
 /// </summary>
 public sealed class ImplicitFunctions(ISignOracle? oracle = null) : IFunctionDerivatives
 {
