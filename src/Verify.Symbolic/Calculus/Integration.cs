@@ -1,3 +1,4 @@
+using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Core;
 
 namespace Verify.Symbolic.Calculus;
@@ -113,7 +114,7 @@ public static class Integration
         bool Prove(Expr e, SignSet sign, string rule)
         {
             if (!oracle.Proves(e, sign, rule)) return false;
-            if (e is not Number) Proved.Add(new SideCondition(e, sign, rule));
+            if (e is not Number) Proved.Add(new SideCondition(rule, e, sign));
             return true;
         }
 

@@ -1,3 +1,4 @@
+using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Core;
 
 namespace Verify.Symbolic.Calculus;

@@ -1,3 +1,4 @@
+using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Core;
 
 namespace Verify.Symbolic.Calculus;
@@ -74,7 +75,7 @@ public static class Solver
             return SolveResult.Failed($"{x.Name} has the coefficient {c}, which the oracle does not prove non-zero");
         var solution = Canonical.Mul([d, Canonical.Pow(c, Expr.MinusOne, oracle)], oracle);
         return SolveResult.Solved(solution, SolveMethod.Linear, $"linear in {x.Name}",
-            Recorded(new SideCondition(c, SignSet.NonZero, RuleLinearCoefficient)), []);
+            Recorded(new SideCondition(RuleLinearCoefficient, c, SignSet.NonZero)), []);
     }
 
     /// <summary>c·x^p = d.</summary>
@@ -87,11 +88,11 @@ public static class Solver
             return SolveResult.Failed(
                 $"{x.Name}^({p}) = {ratio} has a positive root only if {ratio} > 0, which the oracle does not prove");
         var solution = Canonical.Pow(ratio, Canonical.Pow(p, Expr.MinusOne, oracle), oracle);
-        var root = new SideCondition(x, SignSet.Positive, RulePositiveRoot);
+        var root = new SideCondition(RulePositiveRoot, x, SignSet.Positive);
         var xPositive = oracle.Proves(x, SignSet.Positive, RulePositiveRoot);
         var conditions = Recorded(
-            new SideCondition(p, SignSet.NonZero, RulePowerExponent),
-            new SideCondition(ratio, SignSet.Positive, RulePowerRatio),
+            new SideCondition(RulePowerExponent, p, SignSet.NonZero),
+            new SideCondition(RulePowerRatio, ratio, SignSet.Positive),
             xPositive ? root : null);
         return SolveResult.Solved(solution, SolveMethod.Power, $"power of {x.Name}", conditions, xPositive ? [] : [root]);
     }
@@ -119,13 +120,17 @@ public static class Solver
             var inner = SolveZero(Canonical.Add([g, Canonical.Mul([Expr.MinusOne, outer.Solution!], oracle)], oracle), x, oracle, depth + 1);
             if (!inner.Success) { why = $"solving {g} = {outer.Solution} for {x.Name}: {inner.Reason}"; continue; }
             // Conditions about the stand-in u are conditions about g.
-            var conditions = outer.Conditions.Select(s => s.Substitute(u, g, oracle)).Concat(inner.Conditions).Distinct().ToList();
-            var assumptions = outer.Assumptions.Select(s => s.Substitute(u, g, oracle)).Concat(inner.Assumptions).Distinct().ToList();
+            var conditions = outer.Conditions.Select(s => About(s, u, g, oracle)).Concat(inner.Conditions).Distinct().ToList();
+            var assumptions = outer.Assumptions.Select(s => About(s, u, g, oracle)).Concat(inner.Assumptions).Distinct().ToList();
             return SolveResult.Solved(inner.Solution!, SolveMethod.Inner,
                 $"{outer.Method.ToString().ToLowerInvariant()} in {g}, then {inner.Steps}", conditions, assumptions);
         }
         return SolveResult.Failed(why);
     }
+
+    /// <summary>The condition with the stand-in <paramref name="u"/> replaced by the inner expression it stood for.</summary>
+    static SideCondition About(SideCondition c, Symbol u, Expr inner, ISignOracle oracle) =>
+        c with { Expression = c.Expression.Substitute(u, inner, oracle) };
 
     /// <summary>A real symbol not occurring in <paramref name="e"/>, to stand for an inner expression.</summary>
     static Symbol Fresh(Expr e)

@@ -1,12 +1,15 @@
 using FsCheck.Fluent;
 using NUnit.Framework;
 using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Core;
 using Verify.Symbolic.Numbers;
 using Verify.Symbolic.Tests.Support;
 using static Verify.Symbolic.Core.Expr;
 
 namespace Verify.Symbolic.Tests.Calculus;
+
+using ModelAssumptions = Verify.Symbolic.Assumptions.Assumptions;
 
 /// <summary>Closed-form integrals against quadrature, and the conditions they need.</summary>
 public class IntegrationTests
@@ -37,6 +40,18 @@ public class IntegrationTests
         Assert.That(result.Conditions, Has.Some.Matches<SideCondition>(c => c!.Expression.Equals(p1) && c.Sign == SignSet.Positive));
         Assert.That(oracle.Asked, Has.Some.Matches<(Expr E, SignSet S, string Rule, bool P)>(
             q => q.E.Equals(p1) && q.Rule == Integration.RuleConvergenceAtZero && q.P));
+    }
+
+    [Test]
+    public void TheModelsAssumptionsProveConvergence()
+    {
+        // The relation-based oracle derives rho - sigma + 1 > 0 from rho > sigma - 1 itself.
+        var assumptions = new ModelAssumptions([
+            new Relation(Sigma, RelationOperator.Greater, One),
+            new Relation(Rho, RelationOperator.Greater, Sigma - 1)]);
+        var result = Integration.Evaluate(Pareto(Sym("a", SymbolSign.Positive)), assumptions);
+        Assert.That(result.IsComplete, () => string.Join("; ", result.Unevaluated));
+        Assert.That(result.Conditions.Select(c => c.Rule), Does.Contain(Integration.RuleConvergenceAtZero));
     }
 
     [Test]

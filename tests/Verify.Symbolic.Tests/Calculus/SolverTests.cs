@@ -1,12 +1,15 @@
 using FsCheck.Fluent;
 using NUnit.Framework;
 using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Core;
 using Verify.Symbolic.Numbers;
 using Verify.Symbolic.Tests.Support;
 using static Verify.Symbolic.Core.Expr;
 
 namespace Verify.Symbolic.Tests.Calculus;
+
+using ModelAssumptions = Verify.Symbolic.Assumptions.Assumptions;
 
 /// <summary>Closed-form solving: the methods, their conditions, the refusals, and round trips.</summary>
 public class SolverTests
@@ -27,7 +30,7 @@ public class SolverTests
         Assert.That(r.Success, r.Reason);
         Assert.That(r.Method, Is.EqualTo(SolveMethod.Linear));
         Assert.That(r.Solution, Is.EqualTo((C - B) / A));
-        Assert.That(r.Conditions.Single(), Is.EqualTo(new SideCondition(A, SignSet.NonZero, Solver.RuleLinearCoefficient)));
+        Assert.That(r.Conditions.Single(), Is.EqualTo(new SideCondition(Solver.RuleLinearCoefficient, A, SignSet.NonZero)));
         Assert.That(r.Assumptions, Is.Empty);
     }
 
@@ -56,6 +59,16 @@ public class SolverTests
         Assert.That(r.Solution, Is.EqualTo(Pow(2 / Phi, 1 / (1 - Sigma))));
         Assert.That(r.Conditions.Select(c => c.Expression), Is.EquivalentTo(new Expr[] { 1 - Sigma, 2 / Phi, X }));
         Assert.That(r.Assumptions, Is.Empty, "x is declared positive");
+    }
+
+    [Test]
+    public void TheModelsAssumptionsProveTheExponentNonZero()
+    {
+        var assumptions = new ModelAssumptions([new Relation(Sigma, RelationOperator.Greater, One)]);
+        var r = Solver.Solve(Eq(Phi * Pow(X, 1 - Sigma), Num(2)), X, assumptions);
+        Assert.That(r.Success, r.Reason);
+        Assert.That(r.Solution, Is.EqualTo(Pow(2 / Phi, 1 / (1 - Sigma))));
+        Assert.That(Solver.Solve(Eq(Phi * Pow(X, 1 - Sigma), Num(2)), X, Structural).Reason, Does.Contain("exponent non-zero"));
     }
 
     [Test]
