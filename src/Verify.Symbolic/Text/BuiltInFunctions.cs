@@ -42,20 +42,27 @@ static class BuiltInFunctions
     /// <summary>One parsed argument and where its text starts, for errors about it.</summary>
     public readonly record struct Argument(Expr Value, TextPosition At);
 
-    public static Expr Apply(string name, IReadOnlyList<Argument> args, IReadOnlyList<int> partials, ParseContext context)
+    public static Expr Apply(Token name, IReadOnlyList<Argument> args, IReadOnlyList<int> partials, ParseContext context)
     {
         var values = args.Select(a => a.Value).ToArray();
-        switch (name)
+        switch (name.Text)
         {
             case "ln" or "log": return Expr.Ln(values[0]);
             case "exp": return Expr.Exp(values[0]);
             case "sqrt": return Expr.Sqrt(values[0]);
             case "diff":
-                return Differentiation.Derivative(values[0], VariableOf(name, args[1]), context.FunctionDerivatives);
+                var x = VariableOf(name.Text, args[1]);
+                try { return Differentiation.Derivative(values[0], x, context.FunctionDerivatives); }
+                catch (DifferentiationException e)
+                {
+                    // The text is well formed but asks for a derivative that cannot be taken: report it where diff is written.
+                    throw new ParseException(name.At, $"an expression 'diff' can differentiate by {x.Name}",
+                        $"'{PlainPrinter.Print(values[0])}'", $"diff: {e.Message}", e);
+                }
             case "integral":
-                return Expr.Integral(values[0], VariableOf(name, args[1]), values[2], values[3]);
+                return Expr.Integral(values[0], VariableOf(name.Text, args[1]), values[2], values[3]);
             default:
-                return Expr.Call(name, values, partials);
+                return Expr.Call(name.Text, values, partials);
         }
     }
 

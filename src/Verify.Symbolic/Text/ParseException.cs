@@ -13,8 +13,8 @@ public sealed class ParseException : Exception
     public string Expected { get; }
     public string Found { get; }
 
-    public ParseException(TextPosition at, string expected, string found, string? description = null)
-        : base($"{at}: {description ?? $"expected {expected} but found {found}"}")
+    public ParseException(TextPosition at, string expected, string found, string? description = null, Exception? inner = null)
+        : base($"{at}: {description ?? $"expected {expected} but found {found}"}", inner)
     {
         Line = at.Line; Column = at.Column; Expected = expected; Found = found;
     }

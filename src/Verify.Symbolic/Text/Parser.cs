@@ -253,7 +253,7 @@ public static class Parser
                 _undeclared.RemoveRange(undeclaredBefore, undeclaredAfterVariable - undeclaredBefore);
                 _undeclared.InsertRange(undeclaredBefore, span);
             }
-            return BuiltInFunctions.Apply(name.Text, args, partials.Select(p => (int)p.Value.Numerator).ToList(), _context);
+            return BuiltInFunctions.Apply(name, args, partials.Select(p => (int)p.Value.Numerator).ToList(), _context);
         }
 
         /// <summary>The "'[i, j]" after a function name: the 0-based argument positions it is differentiated by.</summary>

@@ -113,6 +113,16 @@ public class ParserTests
         Assert.That(Parser.Parse("diff(G(x^2), x)", context), Is.EqualTo(6 * X));
     }
 
+    [Test]
+    public void AnImpossibleDerivativeIsAPositionedParseError()
+    {
+        // r^x needs r > 0 to be differentiated by x; r is of unknown sign.
+        var e = Assert.Throws<ParseException>(() => P("1 + diff(r^x, x)"))!;
+        Assert.That((e.Line, e.Column, e.Found), Is.EqualTo((1, 5, "'r^x'")));
+        Assert.That(e.InnerException, Is.InstanceOf<Verify.Symbolic.Calculus.DifferentiationException>());
+        Assert.That(e.Message, Does.StartWith("1:5: diff: "));
+    }
+
     sealed class ConstantSlope(Expr slope) : Verify.Symbolic.Calculus.IFunctionDerivatives
     {
         public Expr? Partial(Call call, int index) => slope;
