@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Verify.Symbolic.Core;
+using Verify.Symbolic.Tests.Support;
 using Verify.Symbolic.Text;
 
 namespace Verify.Symbolic.Tests.Text;
@@ -80,6 +81,22 @@ public class LatexPrinterTests
     [TestCase("sE", @"\mathit{sE}")]
     [TestCase("x", "x")]
     public void DefaultSymbolNames(string name, string latex) => Assert.That(LatexNames.Default.Symbol(name), Is.EqualTo(latex));
+
+    [Test]
+    public void BracesAndDelimitersBalanceOnRandomExpressions() =>
+        Properties.Check(ExprGenerators.Real(3), e =>
+        {
+            var latex = LatexPrinter.Print(e);
+            var depth = 0;
+            foreach (var c in latex)
+            {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                if (depth < 0) return false;
+            }
+            return depth == 0 && Count(latex, @"\left") == Count(latex, @"\right") && !latex.Contains("+ -") && !latex.Contains("--");
+        }, seed: 20260521, count: 300);
+
+    static int Count(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
 
     [Test]
     public void EmptyOverrideIsRejected() =>
