@@ -244,7 +244,9 @@ public static class Parser
                     $"'{name.Text}' takes {arity.Describe()} but was given {args.Count}");
             foreach (var index in partials)
                 if (index.Value >= args.Count)
-                    throw new ParseException(index.At, $"an argument position from 0 to {args.Count - 1}", index.Describe());
+                    throw new ParseException(index.At,
+                        args.Count == 0 ? "no partials on a call without arguments" : $"an argument position from 0 to {args.Count - 1}",
+                        index.Describe());
             if (name.Text == "integral" && args[1].Value is Symbol bound)
             {
                 // The variable is bound in the body: its undeclared uses there (and as the variable) are fine.

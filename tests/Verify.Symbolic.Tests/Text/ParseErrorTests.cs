@@ -74,6 +74,11 @@ public class ParseErrorTests
             Is.EqualTo("2:14: expected ')' but found end of input"));
 
     [Test]
+    public void PartialsNeedArguments() =>
+        AssertError(Fails(() => Parser.Parse("h'[0]()", ParseContext.Default.WithFunction("h", 0))), 1, 4,
+            "no partials on a call without arguments", "'0'");
+
+    [Test]
     public void UnknownFunctionIsNamed() =>
         Assert.That(Fails(() => Parser.Parse("2*foo(x)")).Message, Is.EqualTo("1:3: unknown function 'foo'"));
 
