@@ -1,1 +1,1 @@
-﻿Console.WriteLine("Hello, World!");
+return Verify.Cli.VerifyApp.Run(args);
