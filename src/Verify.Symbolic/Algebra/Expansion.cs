@@ -4,8 +4,9 @@ namespace Verify.Symbolic.Algebra;
 
 /// <summary>
 /// Multiplies out: products over sums, small integer powers of sums (a negative one becomes the
-/// reciprocal of the expanded positive power), exp of a sum into a product of exps, and ln of a
-/// product into a sum of logs for the factors proved positive (ln(x·y) = ln x + ln y needs x &gt; 0).
+/// reciprocal of the expanded positive power), and ln of a product into a sum of logs for the
+/// factors proved positive (ln(x·y) = ln x + ln y needs x &gt; 0). exp of a sum is left whole:
+/// splitting it into a product of exps overflows in doubles where the whole does not.
 /// </summary>
 public static class Expansion
 {
@@ -36,7 +37,6 @@ public static class Expansion
         Product p when p.Factors.Any(f => f is Sum) => Distribute(p.Factors, oracle, maxTerms, 0),
         Power { Base: Sum s, Exponent: Number { Value: { IsInteger: true } k } } when Math.Abs((double)k.Numerator) is >= 2 and <= MaxPower =>
             ExpandPower(s, (int)k.Numerator, oracle, maxTerms),
-        Exponential { Argument: Sum s } => Canonical.Mul(s.Terms.Select(t => Canonical.Exp(t, oracle)).ToArray(), oracle),
         Log { Argument: Product p } l => SplitLog(l, p, oracle),
         _ => node,
     };

@@ -40,6 +40,17 @@ public static class Model
         Gt(A, 0), Le(A, 1), Gt(AD, 0), Lt(AD, 1), Gt(AX, 0), Lt(AX, 1),
     ]);
 
+    /// <summary>Boxes around the symbols of <see cref="Support.ExprGenerators"/> that hold its points, plus r - x &lt;= 2.</summary>
+    public static Assumptions GeneratorBoxes()
+    {
+        var x = Support.ExprGenerators.X; var y = Support.ExprGenerators.Y; var z = Support.ExprGenerators.Z; var r = Support.ExprGenerators.R;
+        return new(
+        [
+            Ge(x, Num(1, 4)), Le(x, 3), Ge(y, Num(1, 4)), Le(y, 3), Ge(z, Num(1, 4)), Le(z, 3),
+            Ge(r, -2), Le(r, 2), Le(r - x, 2),
+        ]);
+    }
+
     /// <summary>beta and alpha defined from the primitives.</summary>
     public static Assumptions Derived() => new(
     [

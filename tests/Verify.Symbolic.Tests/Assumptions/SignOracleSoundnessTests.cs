@@ -17,17 +17,6 @@ using Assumptions = Verify.Symbolic.Assumptions.Assumptions;
 /// </summary>
 public class SignOracleSoundnessTests
 {
-    /// <summary>Boxes that hold every point of <see cref="ExprGenerators.Point"/>, plus one relation between symbols.</summary>
-    static Assumptions Boxes()
-    {
-        var x = ExprGenerators.X; var y = ExprGenerators.Y; var z = ExprGenerators.Z; var r = ExprGenerators.R;
-        return new Assumptions(
-        [
-            Ge(x, Expr.Num(1, 4)), Le(x, 3), Ge(y, Expr.Num(1, 4)), Le(y, 3), Ge(z, Expr.Num(1, 4)), Le(z, 3),
-            Ge(r, -2), Le(r, 2), Le(r - x, 2),
-        ]);
-    }
-
     /// <summary>Counts of claims checked, and of claims narrower than "any sign".</summary>
     sealed class Tally { public int Checked; public int Informative; }
 
@@ -84,7 +73,7 @@ public class SignOracleSoundnessTests
     [Test]
     public void ClaimsHoldForRandomExpressionsOverBoxes()
     {
-        var oracle = Boxes();
+        var oracle = GeneratorBoxes();
         var tally = new Tally();
         var gen = Gen.Zip(ExprGenerators.Real(3), Gen.ListOf(ExprGenerators.Point.Where(p => p[ExprGenerators.R] - p[ExprGenerators.X] <= 2), 5));
         Properties.Check(gen, t => Sound(t.Item1, oracle, t.Item2.Select(d => (IReadOnlyDictionary<Symbol, double>)d), tally), seed: 4242, count: 300);
