@@ -21,6 +21,7 @@ public static class Canonical
 
     public static Expr Add(IReadOnlyList<Expr> terms, ISignOracle oracle)
     {
+        if (terms.Count == 1) return terms[0];
         var constant = Rational.Zero;
         var order = new List<Expr>();
         var coefficients = new Dictionary<Expr, Rational>();
@@ -30,6 +31,10 @@ public static class Canonical
             {
                 case Number n: constant += n.Value; return;
                 case Sum s: foreach (var u in s.Terms) Take(u); return;
+                // A scaled sum inside a sum is flattened too: x - (x - y) = y.
+                case Product { Factors: [Number scale, Sum inner] }:
+                    foreach (var u in inner.Terms) Take(Mul([scale, u], oracle));
+                    return;
             }
             var (c, rest) = SplitCoefficient(t);
             if (coefficients.TryGetValue(rest, out var old)) coefficients[rest] = old + c;
@@ -108,6 +113,7 @@ public static class Canonical
 
         merged.Sort(ExprOrder.Compare);
         if (merged.Count == 0) return Expr.Num(coefficient);
+
         if (coefficient.IsOne && merged.Count == 1) return merged[0];
         if (!coefficient.IsOne) merged.Insert(0, Expr.Num(coefficient));
         return new Product([.. merged]);
