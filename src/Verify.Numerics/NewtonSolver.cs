@@ -12,6 +12,7 @@ namespace Verify.Numerics;
 static class NewtonSolver
 {
     const string Method = "damped Newton (transformed coordinates)";
+    const int StallWindow = 20;
 
     sealed record Run(bool Converged, double[] X, double[] R, double MaxResidual, int Iterations, string Stop);
 
@@ -78,11 +79,16 @@ static class NewtonSolver
         if (!at.TryEvaluate(p, scales)) return new Run(false, at.X, at.R, double.NaN, 0, "the start cannot be evaluated");
 
         var trial = new Point(n, m);
+        var merits = new List<double>();
         for (int iteration = 0; ; iteration++)
         {
             var size = NumericProblem.MaxAbs(at.R);
             if (size <= o.Tolerance) return new Run(true, at.X, at.R, size, iteration, "converged");
             if (iteration == o.MaxIterations) return new Run(false, at.X, at.R, size, iteration, $"{o.MaxIterations} iterations");
+            // A run that creeps (typically towards a bound, where no root is) gives way to the next start.
+            merits.Add(Merit(at.W));
+            if (merits.Count > StallWindow && merits[^1] > merits[^(StallWindow + 1)] / 2)
+                return new Run(false, at.X, at.R, size, iteration, $"stalled: less than a halving of ½‖w‖² in {StallWindow} iterations");
 
             var jacobian = Jacobian(p, at, scales);
             if (jacobian is null) return new Run(false, at.X, at.R, size, iteration, "the Jacobian cannot be evaluated");
