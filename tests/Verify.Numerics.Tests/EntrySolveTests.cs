@@ -43,7 +43,7 @@ public class EntrySolveTests
                      && p.EntrySolution().All(kv => Properties.CloseRelative(solution[kv.Key], kv.Value, 1e-8));
             if (!ok) TestContext.Out.WriteLine($"at {p}: {solution}");
             return ok;
-        }, seed: 20140202, count: 60);
+        }, seed: 20140202, count: 100);
         timing.Print();
     }
 }
