@@ -22,7 +22,9 @@ public static class Expansion
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(oracle);
-        return BottomUp.Rewrite(e, oracle, (node, o) => Step(node, o, maxTerms), rebuildAll: false);
+        // Logs split first, while their arguments are still products: ln(a^r*(1 - p)^2) = r ln a + 2 ln(1 - p).
+        var split = BottomUp.Rewrite(e, oracle, (node, o) => node is Log { Argument: Product p } l ? SplitLog(l, p, o) : node, rebuildAll: false);
+        return BottomUp.Same(e, BottomUp.Rewrite(split, oracle, (node, o) => Step(node, o, maxTerms), rebuildAll: false));
     }
 
     /// <summary>Like <see cref="Expand"/>, but false instead of an exception when the result would be too large.</summary>

@@ -121,7 +121,8 @@ public static class Rationals
         var (c, numFactors, denFactors) = Split(together);
         var num = Factored.Of(numFactors, oracle);
         var den = Factored.Of(denFactors, oracle);
-        if (den.Coefficient.IsZero || num.Coefficient.IsZero) return e;   // a literal division by zero (or 0/...): nothing sound to cancel
+        if (den.Coefficient.IsZero) return e;       // a literal division by zero: nothing sound to do
+        if (num.Coefficient.IsZero) return Expr.Zero;   // the numerator's primitive part collapsed to 0
         var coefficient = c * num.Coefficient / den.Coefficient;
 
         foreach (var b in num.Exponents.Keys.ToList())
