@@ -49,10 +49,32 @@ public static class Simplifier
 
     static IEnumerable<Func<Expr, ISignOracle, Expr?>> Candidates() =>
     [
+        (e, o) => e.Children.Count == 0 ? null : SimplifySums(e, o),
+        (e, o) => e.Children.Count == 0 ? null : Rationals.Cancel(SimplifySums(e, o), o),
         (e, o) => e.Children.Count == 0 ? null : Rationals.Cancel(e, o),
         (e, o) => e.Children.Count > 0 && Expansion.TryExpand(e, o, ExpansionLimit, out var x) ? x : null,
         (e, o) => e.Children.Count > 0 && Expansion.TryExpand(e, o, ExpansionLimit, out var x) ? Rationals.Cancel(x, o) : null,
     ];
+
+    /// <summary>
+    /// Bottom-up, each sum is replaced by the smallest of: itself, its common factor pulled out,
+    /// and its expansion with the common factor pulled out — so inner sums shrink before the
+    /// outer ones see them.
+    /// </summary>
+    public static Expr SimplifySums(Expr e, ISignOracle oracle) =>
+        BottomUp.Rewrite(e, oracle, (node, o) =>
+        {
+            if (node is not Sum) return node;
+            var best = node;
+            var factored = Factoring.FactorCommon(node, o);
+            if (Size(factored) < Size(best)) best = factored;
+            if (Expansion.TryExpand(node, o, ExpansionLimit, out var expanded))
+            {
+                var candidate = Factoring.FactorCommon(expanded, o);
+                if (Size(candidate) < Size(best)) best = candidate;
+            }
+            return best;
+        }, rebuildAll: false);
 
     /// <summary>The number of nodes, the measure "smaller" refers to.</summary>
     public static int Size(Expr e) => 1 + e.Children.Sum(Size);

@@ -175,11 +175,34 @@ public sealed class Assumptions : ITracingOracle
                 var form = Linearize(e);
                 if (_nonZero.Any(form.IsMultipleOf)) s &= ~SignSet.Zero;
             }
+            // A sum of mixed signs may still have a plain sign once its common factor is out.
+            if (e is Sum && (s & SignSet.NonZero) == SignSet.NonZero && _factoring.Add(e))
+            {
+                try { s &= FactoredSign(e); }
+                finally { _factoring.Remove(e); }
+            }
             // Nowhere defined at an admissible point: claim nothing rather than everything.
             if (s == SignSet.None) s = SignSet.Any;
             _signs[e] = s;
             return s;
         }
+    }
+
+    readonly HashSet<Expr> _factoring = [];
+
+    /// <summary>The sign of a sum through its factored form (inner sums shrunk, the common factor pulled out); Any when that does not help.</summary>
+    SignSet FactoredSign(Expr e)
+    {
+        var quiet = new Silent(this);
+        var factored = Algebra.Factoring.FactorCommon(Algebra.Simplifier.SimplifySums(e, quiet), quiet);
+        if (factored is Product p) return p.Factors.Aggregate(SignSet.Positive, (acc, f) => acc.Times(SignOf(f)));
+        return factored is Sum || factored.Equals(e) ? SignSet.Any : SignOf(factored);
+    }
+
+    /// <summary>This oracle without recording: the factoring is a means to a sign, not a step of the derivation.</summary>
+    sealed class Silent(Assumptions inner) : ISignOracle
+    {
+        public SignSet SignOf(Expr e) => inner.SignOf(e);
     }
 
     /// <summary>True when e's sign is proved to lie in <paramref name="required"/>; the proof is recorded as a side condition of <paramref name="rule"/>.</summary>

@@ -1,0 +1,83 @@
+using System.Numerics;
+using Verify.Symbolic.Core;
+
+namespace Verify.Symbolic.Algebra;
+
+/// <summary>
+/// Pulls the factor common to every term out of a sum: the numeric gcd, and each base's
+/// smallest power — symbolic exponents included, when the oracle proves the other exponents
+/// exceed it and the base positive (x^a = x^m * x^(a-m) needs x &gt; 0 unless all are integers).
+/// f^2*(s-1)^2 - f^2*p^(2b)*(s-1)^2 becomes f^2*(s-1)^2*(1 - p^(2b)), whose sign is plain.
+/// </summary>
+public static class Factoring
+{
+    public const string RuleSplitPower = "x^a = x^m*x^(a-m) needs x > 0 for non-integer exponents";
+
+    /// <summary>content × primitive sum, or the sum itself when nothing is common.</summary>
+    public static Expr FactorCommon(Expr e, ISignOracle oracle)
+    {
+        if (e is not Sum s) return e;
+        var terms = s.Terms.Select(t => Canonical.SplitCoefficient(t)).ToList();
+        var factorLists = terms.Select(t => Factors(t.Term)).ToList();
+
+        BigInteger num = 0, den = 1;
+        foreach (var (c, _) in terms)
+        {
+            num = BigInteger.GreatestCommonDivisor(num, c.Numerator);
+            den = den / BigInteger.GreatestCommonDivisor(den, c.Denominator) * c.Denominator;
+        }
+        var g = new Rational(num, den);
+        if (terms[0].Coefficient.Sign < 0) g = -g;
+
+        var common = new List<(Expr Base, Expr Exponent)>();
+        foreach (var (b, _) in factorLists[0])
+        {
+            if (common.Any(c => c.Base.Equals(b))) continue;
+            var exponents = factorLists.Select(fl => fl.Where(f => f.Base.Equals(b)).Select(f => f.Exponent).ToList()).ToList();
+            if (exponents.Any(x => x.Count != 1)) continue;
+            var es = exponents.Select(x => x[0]).ToList();
+            var m = Smallest(b, es, oracle);
+            if (m is not null) common.Add((b, m));
+        }
+        if (g.IsOne && common.Count == 0) return e;
+
+        var content = Canonical.Mul(common.Select(c => Canonical.Pow(c.Base, c.Exponent, oracle)).Prepend(Expr.Num(g)).ToArray(), oracle);
+        var primitive = new List<Expr>();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            var parts = new List<Expr> { Expr.Num(terms[i].Coefficient / g) };
+            foreach (var (b, k) in factorLists[i])
+            {
+                var c = common.FirstOrDefault(x => x.Base.Equals(b));
+                parts.Add(c.Base is null ? Canonical.Pow(b, k, oracle) : Canonical.Pow(b, Canonical.Add([k, Canonical.Mul([Expr.MinusOne, c.Exponent], oracle)], oracle), oracle));
+            }
+            primitive.Add(Canonical.Mul(parts, oracle));
+        }
+        return Canonical.Mul([content, Canonical.Add(primitive, oracle)], oracle);
+    }
+
+    /// <summary>The exponent among <paramref name="es"/> that every other exceeds (proved), if splitting is sound.</summary>
+    static Expr? Smallest(Expr b, List<Expr> es, ISignOracle oracle)
+    {
+        if (es.All(e => e is Number { Value.IsInteger: true }))
+        {
+            var min = es.Cast<Number>().Min(n => n.Value);
+            return min.Sign > 0 ? Expr.Num(min) : null;
+        }
+        if (!oracle.Proves(b, SignSet.Positive, RuleSplitPower)) return null;
+        foreach (var m in es)
+        {
+            if (!oracle.Proves(m, SignSet.Positive, RuleSplitPower)) continue;
+            if (es.All(e => e.Equals(m) || oracle.Proves(Canonical.Add([e, Canonical.Mul([Expr.MinusOne, m], oracle)], oracle), SignSet.NonNegative, RuleSplitPower)))
+                return m;
+        }
+        return null;
+    }
+
+    static List<(Expr Base, Expr Exponent)> Factors(Expr term) => term switch
+    {
+        Number => [],
+        Product p => p.Factors.Where(f => f is not Number).Select(Canonical.SplitPower).ToList(),
+        _ => [Canonical.SplitPower(term)],
+    };
+}
