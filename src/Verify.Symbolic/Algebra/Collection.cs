@@ -27,7 +27,6 @@ public static class Collection
         }
         return groups
             .OrderBy(kv => kv.Key, ExprOrder.Comparer)
-            .Where(kv => kv.Value.Count > 0)
             .Select(kv => (kv.Key, Value: Expr.Add(kv.Value)))
             .Where(kv => !kv.Value.Equals(Expr.Zero))
             .ToDictionary(kv => kv.Key, kv => kv.Value);

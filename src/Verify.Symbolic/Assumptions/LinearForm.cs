@@ -33,18 +33,6 @@ public sealed class LinearForm
 
     public bool IsConstant => Coefficients.Count == 0;
 
-    /// <summary>
-    /// This form divided by a positive number so that its first coefficient (in atom order) is ±1:
-    /// two forms that are positive multiples of each other normalise to the same one.
-    /// </summary>
-    public (IReadOnlyList<(Expr Atom, Rational Coefficient)> Terms, Rational Constant) Normalised()
-    {
-        var terms = Coefficients.OrderBy(kv => kv.Key, ExprOrder.Comparer).Select(kv => (kv.Key, kv.Value)).ToList();
-        if (terms.Count == 0) return (terms, Constant);
-        var scale = terms[0].Value.Abs();
-        return (terms.Select(t => (t.Key, t.Value / scale)).ToList(), Constant / scale);
-    }
-
     /// <summary>True when this form is c·other for some non-zero c.</summary>
     public bool IsMultipleOf(LinearForm other)
     {
