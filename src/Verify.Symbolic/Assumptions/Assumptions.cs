@@ -195,6 +195,7 @@ public sealed class Assumptions : ITracingOracle
     {
         var quiet = new Silent(this);
         var factored = Algebra.Factoring.FactorCommon(Algebra.Simplifier.SimplifySums(e, quiet), quiet);
+        if (factored is Sum) factored = Algebra.Rationals.Cancel(factored, quiet);   // one fraction: sign of numerator and denominator
         if (factored is Product p) return p.Factors.Aggregate(SignSet.Positive, (acc, f) => acc.Times(SignOf(f)));
         return factored is Sum || factored.Equals(e) ? SignSet.Any : SignOf(factored);
     }
