@@ -176,7 +176,7 @@ public sealed class Assumptions : ITracingOracle
                 if (_nonZero.Any(form.IsMultipleOf)) s &= ~SignSet.Zero;
             }
             // A sum of mixed signs may still have a plain sign once its common factor is out.
-            if (e is Sum && (s & SignSet.NonZero) == SignSet.NonZero && _factoring.Add(e))
+            if (e is Sum && s is not (SignSet.Positive or SignSet.Negative or SignSet.Zero) && _factoring.Add(e))
             {
                 try { s &= FactoredSign(e); }
                 finally { _factoring.Remove(e); }
@@ -197,7 +197,46 @@ public sealed class Assumptions : ITracingOracle
         var factored = Algebra.Factoring.FactorCommon(Algebra.Simplifier.SimplifySums(e, quiet), quiet);
         if (factored is Sum) factored = Algebra.Rationals.Cancel(factored, quiet);   // one fraction: sign of numerator and denominator
         if (factored is Product p) return p.Factors.Aggregate(SignSet.Positive, (acc, f) => acc.Times(SignOf(f)));
-        return factored is Sum || factored.Equals(e) ? SignSet.Any : SignOf(factored);
+        if (factored is Sum) return LinearEndpointSign(factored, quiet);
+        return factored.Equals(e) ? SignSet.Any : SignOf(factored);
+    }
+
+    /// <summary>
+    /// A sum that is linear in a bounded symbol x, a*x + b, lies between its values at the ends of
+    /// x's range: when both ends agree in sign, so does the sum; with the slope's sign known, an
+    /// open end makes the inequality strict there ((1 - sE)*phi + sE - 1 &lt; 0 for phi &lt; 1).
+    /// </summary>
+    SignSet LinearEndpointSign(Expr e, ISignOracle quiet)
+    {
+        foreach (var x in e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal))
+        {
+            var bounds = BoundsOf(x);
+            if (bounds.Lo is null && bounds.Hi is null) continue;
+            var parts = Algebra.Collection.Collect(Algebra.Expansion.Expand(e, quiet), x);
+            if (parts.Keys.Any(k => !k.Equals(Expr.Zero) && !k.Equals(Expr.One)) || !parts.TryGetValue(Expr.One, out var slope)) continue;
+            if (parts.Values.Any(c => c.Contains(x))) continue;   // x also inside a coefficient (sqrt(x^2), say): not linear
+            // An infinite end tells nothing by itself; with a known slope only the finite end matters.
+            var atLo = bounds.Lo is { } lo ? SignOf(e.Substitute(x, Expr.Num(lo), quiet)) : SignSet.Any;
+            var atHi = bounds.Hi is { } hi ? SignOf(e.Substitute(x, Expr.Num(hi), quiet)) : SignSet.Any;
+            // Whatever the slope, a linear function lies between its values at the ends.
+            foreach (var both in new[] { SignSet.Positive, SignSet.Negative })
+                if (atLo.Within(both) && atHi.Within(both)) return both;
+            var slopeSign = SignOf(slope);
+            if (!slopeSign.Within(SignSet.Positive) && !slopeSign.Within(SignSet.Negative))
+            {
+                foreach (var both in new[] { SignSet.NonNegative, SignSet.NonPositive })
+                    if (atLo.Within(both) && atHi.Within(both)) return both;
+                continue;
+            }
+            // Increasing in x: the least value is at lo, the greatest at hi (mirrored when decreasing).
+            var (least, leastClosed, greatest, greatestClosed) = slopeSign.Within(SignSet.Positive)
+                ? (atLo, bounds.LoClosed, atHi, bounds.HiClosed) : (atHi, bounds.HiClosed, atLo, bounds.LoClosed);
+            if (least.Within(SignSet.Positive) || (least.Within(SignSet.NonNegative) && !leastClosed)) return SignSet.Positive;
+            if (greatest.Within(SignSet.Negative) || (greatest.Within(SignSet.NonPositive) && !greatestClosed)) return SignSet.Negative;
+            if (least.Within(SignSet.NonNegative)) return SignSet.NonNegative;
+            if (greatest.Within(SignSet.NonPositive)) return SignSet.NonPositive;
+        }
+        return SignSet.Any;
     }
 
     /// <summary>This oracle without recording: the factoring is a means to a sign, not a step of the derivation.</summary>

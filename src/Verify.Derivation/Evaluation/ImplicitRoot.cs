@@ -1,0 +1,89 @@
+using MathNet.Numerics.RootFinding;
+using Verify.Derivation.Results;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Numbers;
+
+namespace Verify.Derivation.Evaluation;
+
+/// <summary>
+/// Numeric value of an implicit unknown: the root of its compiled residual inside the unknown's
+/// declared domain. The domain is scanned on a geometric grid for a sign change (residuals such as
+/// phi*y^(1-sigma) - ... blow up at 0), then Brent's method refines the bracket.
+/// </summary>
+public sealed class ImplicitRoot
+{
+    readonly ImplicitUnknown _unknown;
+    readonly Func<double[], double> _residual;
+    readonly Func<double[], double>[] _lower;
+    readonly Func<double[], double>[] _upper;
+    const int ScanPoints = 64;
+
+    public ImplicitRoot(ImplicitUnknown unknown, IReadOnlyDictionary<Expr, Expr> knownValues, FunctionTable functions)
+    {
+        _unknown = unknown;
+        var inputs = new List<Symbol> { unknown.Unknown };
+        inputs.AddRange(unknown.Parameters);
+        _residual = Compiler.Compile(unknown.Residual, inputs, functions);
+        var lower = new List<Func<double[], double>>();
+        var upper = new List<Func<double[], double>>();
+        foreach (var r in unknown.Domain)
+        {
+            foreach (var (bound, isLower) in Bounds(r, unknown.Unknown))
+            {
+                var b = bound.Substitute(knownValues);
+                if (b.FreeSymbols().Any(s => !unknown.Parameters.Contains(s))) continue;
+                (isLower ? lower : upper).Add(Compiler.Compile(b, unknown.Parameters, functions));
+            }
+        }
+        _lower = [.. lower];
+        _upper = [.. upper];
+    }
+
+    /// <summary>The bounds a relation puts on y: y &gt; e gives a lower bound e, y &lt; e an upper bound.</summary>
+    static IEnumerable<(Expr Bound, bool IsLower)> Bounds(Relation r, Symbol y)
+    {
+        bool leftIsY = r.Left.Equals(y), rightIsY = r.Right.Equals(y);
+        if (!leftIsY && !rightIsY) yield break;
+        var other = leftIsY ? r.Right : r.Left;
+        var greater = r.Operator is RelationOperator.Greater or RelationOperator.GreaterOrEqual;
+        var less = r.Operator is RelationOperator.Less or RelationOperator.LessOrEqual;
+        if (!greater && !less) yield break;
+        yield return (other, leftIsY ? greater : less);
+    }
+
+    public double Solve(double[] parameters)
+    {
+        double lo = 0, hi = 1;
+        bool haveLo = false, haveHi = false;
+        foreach (var l in _lower) { var v = l(parameters); if (double.IsFinite(v)) { lo = haveLo ? Math.Max(lo, v) : v; haveLo = true; } }
+        foreach (var u in _upper) { var v = u(parameters); if (double.IsFinite(v)) { hi = haveHi ? Math.Min(hi, v) : v; haveHi = true; } }
+        if (!haveHi) hi = Math.Max(1, lo) * 1e6;
+        if (!(hi > lo)) throw new NumericFailure($"the domain of {_unknown.Unknown.Name} is empty here ({lo} .. {hi})");
+
+        var args = new double[parameters.Length + 1];
+        Array.Copy(parameters, 0, args, 1, parameters.Length);
+        double F(double y) { args[0] = y; return _residual(args); }
+
+        // A geometric grid when the domain starts at 0 (power-law residuals vary fastest there), else a linear one.
+        double Grid(int k)
+        {
+            double t = (double)k / ScanPoints;
+            double y = lo == 0 ? hi * Math.Pow(1e-12, 1 - t) : lo + (hi - lo) * t;
+            return Math.Clamp(y, lo + (hi - lo) * 1e-14, hi - (hi - lo) * 1e-14);
+        }
+        double prevY = double.NaN, prevF = double.NaN;
+        for (int k = 0; k <= ScanPoints; k++)
+        {
+            var y = Grid(k);
+            var f = F(y);
+            if (f == 0) return y;
+            if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
+            {
+                if (Brent.TryFindRoot(F, prevY, y, 1e-15 * Math.Max(1, Math.Abs(y)), 200, out var root)) return root;
+                throw new NumericFailure($"Brent's method did not converge for {_unknown.Unknown.Name} in [{prevY}, {y}]");
+            }
+            if (double.IsFinite(f)) { prevY = y; prevF = f; }
+        }
+        throw new NumericFailure($"the condition defining {_unknown.Unknown.Name} has no sign change on ({lo}, {hi})");
+    }
+}

@@ -1,0 +1,107 @@
+using Verify.Derivation.Results;
+using Verify.Numerics;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Numbers;
+
+namespace Verify.Derivation.Evaluation;
+
+/// <summary>
+/// Numbers from one phase's derivation: every derived value compiled once into one delegate over
+/// the model's inputs (parameters, then the integration variable), implicit unknowns root-found
+/// through the function table, and the phase's validity relations evaluated alongside.
+/// </summary>
+public sealed class PhaseEvaluator
+{
+    public PhaseDerivation Phase { get; }
+    public IReadOnlyList<Symbol> Inputs { get; }
+    public IReadOnlyList<Symbol> Outputs { get; }
+    readonly Action<double[], double[]> _all;
+    readonly int _whenStart;
+    readonly IReadOnlyList<Relation> _when;
+    public FunctionTable Functions { get; }
+
+    public PhaseEvaluator(PhaseDerivation phase, IReadOnlyList<Symbol> inputs, IReadOnlyDictionary<Expr, Expr> derivedParameters)
+    {
+        Phase = phase;
+        Inputs = inputs;
+        Functions = ImplicitTable(phase, derivedParameters);
+        Outputs = [.. phase.Values.Keys];
+        var values = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
+        var exprs = Outputs.Select(s => phase.Values[s].Value.Substitute(derivedParameters)).ToList();
+        _when = phase.When;
+        _whenStart = exprs.Count;
+        foreach (var r in _when)
+        {
+            exprs.Add(r.Left.Substitute(values).Substitute(derivedParameters));
+            exprs.Add(r.Right.Substitute(values).Substitute(derivedParameters));
+        }
+        _all = Compiler.CompileMany(exprs, inputs, Functions);
+        _buffer = new double[exprs.Count];
+    }
+
+    readonly double[] _buffer;
+
+    /// <summary>Builds the numeric meaning of each implicit unknown: a root search, or a joint solve for a system.</summary>
+    static FunctionTable ImplicitTable(PhaseDerivation phase, IReadOnlyDictionary<Expr, Expr> derivedParameters)
+    {
+        var table = new FunctionTable();
+        var closed = phase.Values.Where(kv => kv.Value.Kind == FormKind.Closed).ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
+        if (phase.ImplicitUnknowns.Count == 1)
+        {
+            var u = phase.ImplicitUnknowns[0];
+            var root = new ImplicitRoot(u with { Residual = u.Residual.Substitute(derivedParameters) }, closed, table);
+            table.Define(u.FunctionName, root.Solve);
+        }
+        else if (phase.ImplicitUnknowns.Count > 1)
+        {
+            var system = new ImplicitSystemSolver(phase.ImplicitUnknowns, closed, derivedParameters);
+            foreach (var u in phase.ImplicitUnknowns)
+            {
+                var name = u.Unknown;
+                table.Define(u.FunctionName, args => system.Solve(args)[name]);
+            }
+        }
+        return table;
+    }
+
+    /// <summary>Evaluates every output at the inputs; false when a validity relation of the phase fails.</summary>
+    public bool TryEvaluate(double[] inputs, double[] outputs)
+    {
+        _all(inputs, _buffer);
+        Array.Copy(_buffer, outputs, Outputs.Count);
+        for (int i = 0; i < _when.Count; i++)
+        {
+            double l = _buffer[_whenStart + 2 * i], r = _buffer[_whenStart + 2 * i + 1];
+            if (!Relation.Holds(l, _when[i].Operator, r)) return false;
+        }
+        return true;
+    }
+}
+
+/// <summary>Several implicit unknowns solved jointly by the first-principles solver's Newton method, cached per point.</summary>
+sealed class ImplicitSystemSolver
+{
+    readonly RawSystem _system;
+    readonly IReadOnlyList<Symbol> _parameters;
+    double[]? _lastArgs;
+    IReadOnlyDictionary<Symbol, double>? _last;
+
+    public ImplicitSystemSolver(IReadOnlyList<ImplicitUnknown> unknowns, IReadOnlyDictionary<Expr, Expr> closed, IReadOnlyDictionary<Expr, Expr> derivedParameters)
+    {
+        _parameters = unknowns[0].Parameters;
+        var conditions = unknowns.Select(u => new RawCondition(u.Residual.Substitute(derivedParameters), Expr.Zero, u.Unknown.Name)).ToList();
+        var raw = unknowns.Select(u => RawUnknown.Positive(u.Unknown)).ToList();
+        _system = new RawSystem(conditions, raw, new Dictionary<Symbol, double>());
+    }
+
+    public IReadOnlyDictionary<Symbol, double> Solve(double[] args)
+    {
+        if (_lastArgs is not null && _last is not null && _lastArgs.AsSpan().SequenceEqual(args)) return _last;
+        var known = _parameters.Select((p, i) => (p, args[i])).ToDictionary(t => t.p, t => t.Item2);
+        var solution = RawSolver.Solve(_system.WithKnown(known));
+        if (!solution.Success) throw new NumericFailure($"the implicit system {string.Join(", ", _system.Unknowns.Select(u => u.Symbol.Name))} was not solved: {solution.FailureReason}");
+        _lastArgs = [.. args];
+        _last = solution.Values;
+        return _last;
+    }
+}

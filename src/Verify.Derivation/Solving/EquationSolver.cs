@@ -1,0 +1,167 @@
+using Verify.Derivation.Steps;
+using Verify.Symbolic.Algebra;
+using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Core;
+
+namespace Verify.Derivation.Solving;
+
+/// <summary>
+/// Solves equations of a derivation for unknowns or for atoms (such as aD^rho), on top of the
+/// core <see cref="Solver"/>: when the equation as written has no solvable form, it is brought to
+/// one fraction and its numerator solved, which needs the denominator proved non-zero.
+/// </summary>
+public sealed class EquationSolver(DerivationContext context)
+{
+    const string RuleClearDenominator = "p/q = 0 gives p = 0 only if q != 0";
+    const string RuleCramer = "a linear system has the unique solution of Cramer's rule only if its determinant != 0";
+
+    public SolveOutcome Solve(Equation equation, Symbol x) => Solve(equation, x, allowRoot: true);
+
+    SolveOutcome Solve(Equation equation, Symbol x, bool allowRoot)
+    {
+        var outcome = SolveDirectOrCleared(equation, x);
+        if (outcome.Success || !allowRoot) return outcome;
+        // Both sides positive and x only under a common symbolic exponent q: raise both to 1/q.
+        const string RuleRoot = "L = R with L, R > 0 gives L^(1/q) = R^(1/q)";
+        foreach (var q in SharedExponents(equation, x))
+        {
+            if (!context.Oracle.Proves(equation.Left, SignSet.Positive, RuleRoot) || !context.Oracle.Proves(equation.Right, SignSet.Positive, RuleRoot)
+                || !context.Oracle.Proves(q, SignSet.NonZero, RuleRoot)) continue;
+            var inverse = Expr.Div(Expr.One, q);
+            var rooted = new Equation(equation.Label, context.Simplify(Expr.Pow(equation.Left, inverse)), context.Simplify(Expr.Pow(equation.Right, inverse)));
+            var r = Solve(rooted, x, allowRoot: false);
+            if (!r.Success) outcome = outcome with { Reason = $"{outcome.Reason}; raised to 1/({q}): {r.Reason}" };
+            if (r.Success)
+                return r with { Method = $"raise both sides (positive) to 1/({q}), then {r.Method}", Conditions = [$"both sides > 0, {q} != 0 ({RuleRoot})", .. r.Conditions] };
+        }
+        return outcome;
+    }
+
+    /// <summary>The non-numeric exponents of the powers through which x enters the equation.</summary>
+    static IEnumerable<Expr> SharedExponents(Equation e, Symbol x)
+    {
+        var found = new List<Expr>();
+        foreach (var side in new[] { e.Left, e.Right })
+            side.Any(n =>
+            {
+                if (n is Power { Exponent: not Number } p && p.Base.Contains(x) && !p.Exponent.Contains(x) && !found.Contains(p.Exponent)) found.Add(p.Exponent);
+                return false;
+            });
+        return found;
+    }
+
+    SolveOutcome SolveDirectOrCleared(Equation equation, Symbol x)
+    {
+        var direct = Solver.Solve(equation.AsRelation(), x, context.Oracle);
+        if (direct.Success) return FromCore(direct, "");
+        var (numerator, denominator) = Rationals.NumeratorDenominator(context.Together(equation.Residual));
+        if (!context.Oracle.Proves(denominator, SignSet.NonZero, RuleClearDenominator))
+            return SolveOutcome.Failed($"{direct.Reason}; the denominator {denominator} is not proved non-zero");
+        var cleared = Solver.Solve(new Relation(context.Simplify(Expansion.Expand(numerator, context.Oracle)), RelationOperator.Equal, Expr.Zero), x, context.Oracle);
+        if (!cleared.Success) return SolveOutcome.Failed($"as written: {direct.Reason}; with the denominator cleared: {cleared.Reason}");
+        return FromCore(cleared, $"cleared the denominator {denominator} (proved non-zero), then ");
+    }
+
+    /// <summary>
+    /// Solves atom = value for the unknown inside the atom. For a power u^p of a positive unknown
+    /// this is u = value^(1/p), which needs value &gt; 0 proved on the value as it stands (before any
+    /// expansion hides its factors); anything else goes to <see cref="Solve"/>.
+    /// </summary>
+    public SolveOutcome SolveAtom(Equation equation, Symbol u)
+    {
+        const string RulePositiveRoot = "u^p = v with u > 0 gives u = v^(1/p) only if v > 0";
+        if (equation.Left is Power { Base: Symbol b, Exponent: var p } && b == u && !p.Contains(u) && !equation.Right.Contains(u)
+            && context.Oracle.Proves(u, SignSet.Positive, RulePositiveRoot)
+            && context.Oracle.Proves(equation.Right, SignSet.Positive, RulePositiveRoot)
+            && context.Oracle.Proves(p, SignSet.NonZero, RulePositiveRoot))
+        {
+            var value = context.Simplify(Expr.Pow(equation.Right, Expr.Div(Expr.One, p)));
+            return SolveOutcome.Solved(value, "a power of the unknown: u^p = v gives u = v^(1/p)",
+                [$"{u} > 0, {equation.Right} > 0 ({RulePositiveRoot})"]);
+        }
+        return Solve(equation, u);
+    }
+
+    SolveOutcome FromCore(SolveResult r, string prefix)
+    {
+        var conditions = r.Conditions.Select(c => c.ToString()).Concat(r.Assumptions.Select(a => $"assumed {a}")).ToList();
+        var method = r.Method switch
+        {
+            SolveMethod.Linear => "linear in the unknown",
+            SolveMethod.Power => "a single power of the unknown: c*x^p = d gives x = (d/c)^(1/p)",
+            SolveMethod.Inner => $"through an inner expression: {r.Steps}",
+            _ => r.Steps ?? "",
+        };
+        return SolveOutcome.Solved(context.Simplify(r.Solution!), prefix + method, conditions);
+    }
+
+    /// <summary>
+    /// Solves n equations that are linear in n atoms (targets) by Cramer's rule. Each atom is
+    /// replaced by a fresh symbol; linearity is checked by differentiation (every second
+    /// derivative in the fresh symbols must vanish), so nothing is assumed.
+    /// </summary>
+    public (IReadOnlyList<Expr>? Values, string? Reason, IReadOnlyList<string> Conditions) SolveLinear(IReadOnlyList<Equation> equations, IReadOnlyList<Expr> atoms, IReadOnlyCollection<Symbol> unknowns)
+    {
+        int n = atoms.Count;
+        if (equations.Count != n) return (null, $"{equations.Count} equations for {n} targets", []);
+        var fresh = atoms.Select((a, i) => Expr.Sym($"t{i + 1}_", context.Oracle.SignOf(a).Within(SignSet.Positive) ? SymbolSign.Positive : SymbolSign.Real)).ToArray();
+        var map = atoms.Select((a, i) => (a, (Expr)fresh[i])).ToDictionary(p => p.a, p => p.Item2);
+        var conditions = new List<string>();
+        var a = new Expr[n, n];
+        var b = new Expr[n];
+        for (int i = 0; i < n; i++)
+        {
+            // Clear denominators first, so powers of an unknown split between numerator and
+            // denominator merge into the target atoms before those are replaced.
+            var residual = context.Simplify(equations[i].Residual);
+            var (numerator, denominator) = Rationals.NumeratorDenominator(context.Together(residual));
+            if (unknowns.Any(u => denominator.Contains(u)))
+            {
+                if (!context.Oracle.Proves(denominator, SignSet.NonZero, RuleClearDenominator))
+                    return (null, $"cannot clear the denominator {denominator} of {equations[i].Label}", []);
+                conditions.Add($"{denominator} != 0 ({RuleClearDenominator})");
+                residual = numerator;
+            }
+            residual = context.Simplify(Expansion.Expand(residual, context.Oracle).Substitute(map, context.Oracle));
+            foreach (var s in unknowns)
+                    if (residual.Contains(s))
+                        return (null, $"{equations[i].Label} still contains {s.Name} outside the targets {string.Join(", ", atoms)}", []);
+            for (int j = 0; j < n; j++)
+            {
+                a[i, j] = context.Simplify(Differentiation.Derivative(residual, fresh[j], null, context.Oracle));
+                foreach (var t in fresh)
+                    if (!Expansion.Expand(context.Simplify(Differentiation.Derivative(a[i, j], t, null, context.Oracle)), context.Oracle).Equals(Expr.Zero))
+                        return (null, $"{equations[i].Label} is not linear in {string.Join(", ", atoms)}", []);
+            }
+            b[i] = context.Simplify(Expr.Neg(residual.Substitute(fresh.ToDictionary(t => (Expr)t, _ => Expr.Zero), context.Oracle)));
+        }
+        var det = context.Together(Determinant(a, n));
+        if (!context.Oracle.Proves(det, SignSet.NonZero, RuleCramer))
+            return (null, $"the determinant {det} is not proved non-zero", []);
+        conditions.Add($"{det} != 0 ({RuleCramer})");
+        var values = new Expr[n];
+        for (int j = 0; j < n; j++)
+        {
+            var aj = (Expr[,])a.Clone();
+            for (int i = 0; i < n; i++) aj[i, j] = b[i];
+            values[j] = context.Together(Expr.Div(Determinant(aj, n), det));
+        }
+        return (values, null, conditions);
+    }
+
+    static Expr Determinant(Expr[,] m, int n)
+    {
+        if (n == 1) return m[0, 0];
+        var terms = new List<Expr>();
+        for (int j = 0; j < n; j++)
+        {
+            var minor = new Expr[n - 1, n - 1];
+            for (int r = 1; r < n; r++)
+                for (int c = 0, k = 0; c < n; c++)
+                    if (c != j) minor[r - 1, k++] = m[r, c];
+            var term = Expr.Mul(m[0, j], Determinant(minor, n - 1));
+            terms.Add(j % 2 == 0 ? term : Expr.Neg(term));
+        }
+        return Expr.Add(terms);
+    }
+}
