@@ -279,6 +279,13 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
                     open.Remove(u);
                 }
             }
+            // Fixed values may name carried ones (fix aR = aD): resolve them too.
+            foreach (var (s, fixedValue) in _values.Where(kv => kv.Value.Origin == "fixed by the model").ToList())
+            {
+                var resolved = context.Simplify(fixedValue.Value.Substitute(final, context.Oracle));
+                _values[s] = fixedValue with { Value = resolved };
+                final[s] = resolved;
+            }
             foreach (var u in regime.Unknowns)
             {
                 if (!final.TryGetValue(u.Symbol, out var v) || _values.ContainsKey(u.Symbol)) continue;
@@ -327,7 +334,8 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
                 var implicitUnknown = new ImplicitUnknown(u, u.Name, parameters, residual, domain);
                 _implicitUnknowns.Add(implicitUnknown);
                 if (unsolved.Count == 1) _implicits.Define(u.Name, u, parameters, residual);
-                final[u] = implicitUnknown.Call;
+                // The call's arguments are symbols; known and carried ones take their values.
+                final[u] = implicitUnknown.Call.Substitute(final, context.Oracle);
                 _lastFailure.TryGetValue(u, out var reason);
                 _steps.Add(new DerivationStep(
                     $"{u.Name} has no closed form ({reason ?? "no step isolates it"}): it stays implicit, the root of {defining[i].Label}",

@@ -22,11 +22,13 @@ public sealed class ThresholdDeriver(DerivationContext context)
         var steps = new List<DerivationStep>();
         try
         {
-            var asSymbols = phase.ImplicitUnknowns.ToDictionary(i => i.Call, i => (Expr)i.Unknown);
+            // Implicit unknowns enter as plain (positive) symbols: every call of theirs becomes the symbol.
+            var byName = phase.ImplicitUnknowns.ToDictionary(i => i.FunctionName, i => (Expr)i.Unknown);
+            Expr AsSymbols(Expr v) => Canonical.Transform(v, n => n is Call c && c.Partials.IsEmpty && byName.TryGetValue(c.Name, out var s) ? s : n, context.Oracle);
             Expr ValueOf(Expr e)
             {
                 var conditions = new List<string>();
-                var map = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value.Substitute(asSymbols, context.Oracle));
+                var map = phase.Values.Where(kv => !kv.Value.Origin.StartsWith("carried")).ToDictionary(kv => (Expr)kv.Key, kv => AsSymbols(kv.Value.Value));
                 return context.Prepare(e, map, conditions);
             }
             var left = ValueOf(t.Left);
