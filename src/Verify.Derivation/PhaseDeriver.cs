@@ -52,6 +52,7 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
         int _nextHint;
 
         string Where => phase is null ? regime.Name : $"{regime.Name}, phase {phase.Name}";
+        string Key => phase is null ? regime.Name : $"{regime.Name}.{phase.Name}";
 
         public void TakeKnownValues(IReadOnlyDictionary<string, RegimeDerivation> earlier)
         {
@@ -261,7 +262,7 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
         public PhaseDerivation Finish()
         {
             var unsolved = _unknowns.Where(u => !_solved.Any(s => s.Unknown == u)).ToList();
-            _implicits = new ImplicitFunctions(context.Oracle);
+            _implicits = new ImplicitFunctions(context.Oracle) { DeferUnprovedSlopes = true };
             var final = new Dictionary<Expr, Expr>(_known);
             foreach (var (k, v) in _carried) final[k] = v;
             DefineImplicit(unsolved, final);
@@ -331,9 +332,11 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
                 var u = unsolved[i];
                 var domain = regime.Unknowns.First(x => x.Symbol == u).Domain;
                 var residual = context.Simplify(defining[i].Residual);
-                var implicitUnknown = new ImplicitUnknown(u, u.Name, parameters, residual, domain);
+                // Named by regime and phase, so that quantities of several regimes can meet in one expression.
+                var name = $"{u.Name}_{Key.Replace('-', '_').Replace('.', '_')}";
+                var implicitUnknown = new ImplicitUnknown(u, name, parameters, residual, domain) { Condition = defining[i] };
                 _implicitUnknowns.Add(implicitUnknown);
-                if (unsolved.Count == 1) _implicits.Define(u.Name, u, parameters, residual);
+                if (unsolved.Count == 1) _implicits.Define(name, u, parameters, residual);
                 // The call's arguments are symbols; known and carried ones take their values.
                 final[u] = implicitUnknown.Call.Substitute(final, context.Oracle);
                 _lastFailure.TryGetValue(u, out var reason);

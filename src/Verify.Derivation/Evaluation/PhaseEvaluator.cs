@@ -89,8 +89,15 @@ sealed class ImplicitSystemSolver
     public ImplicitSystemSolver(IReadOnlyList<ImplicitUnknown> unknowns, IReadOnlyDictionary<Expr, Expr> closed, IReadOnlyDictionary<Expr, Expr> derivedParameters)
     {
         _parameters = unknowns[0].Parameters;
-        var conditions = unknowns.Select(u => new RawCondition(u.Residual.Substitute(derivedParameters), Expr.Zero, u.Unknown.Name)).ToList();
-        var raw = unknowns.Select(u => RawUnknown.Positive(u.Unknown)).ToList();
+        var conditions = unknowns.Select(u => u.Condition is { } c
+            ? new RawCondition(c.Left.Substitute(derivedParameters), c.Right.Substitute(derivedParameters), c.Label)
+            : new RawCondition(u.Residual.Substitute(derivedParameters), Expr.Zero, u.Unknown.Name)).ToList();
+        // Each unknown searched within its declared domain (bounds may name the implicit functions' parameters).
+        var raw = unknowns.Select(u =>
+        {
+            var (bounded, problems) = UnknownDomain.Read(u.Unknown, u.Domain, e => e);
+            return problems.Count == 0 ? bounded : RawUnknown.Positive(u.Unknown);
+        }).ToList();
         _system = new RawSystem(conditions, raw, new Dictionary<Symbol, double>());
     }
 

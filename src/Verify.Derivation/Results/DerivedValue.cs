@@ -23,6 +23,9 @@ public sealed record DerivedValue(Symbol Symbol, Expr Value, FormKind Kind, stri
 /// </summary>
 public sealed record ImplicitUnknown(Symbol Unknown, string FunctionName, IReadOnlyList<Symbol> Parameters, Expr Residual, IReadOnlyList<Relation> Domain)
 {
+    /// <summary>The defining condition as written (Left = Right); a root-finder scales by its sides.</summary>
+    public Equation? Condition { get; init; }
+
     public Expr Call => Expr.Call(FunctionName, Parameters.Cast<Expr>().ToArray());
 }
 

@@ -7,7 +7,7 @@ namespace Verify.Numerics;
 /// of a <see cref="RawUnknown"/>. A relation that is not a bound on the unknown alone is a
 /// problem, reported, not guessed at.
 /// </summary>
-static class UnknownDomain
+public static class UnknownDomain
 {
     public static (RawUnknown Unknown, List<string> Problems) Read(Symbol unknown, IEnumerable<Relation> domain, Func<Expr, Expr> prepare)
     {

@@ -17,6 +17,17 @@ public sealed class ImplicitFunctions(ISignOracle? oracle = null) : IFunctionDer
 
     readonly ISignOracle _oracle = oracle ?? StructuralSign.Instance;
     readonly Dictionary<string, Definition> _definitions = new(StringComparer.Ordinal);
+    readonly List<string> _deferred = [];
+
+    /// <summary>
+    /// When F_y ≠ 0 is not proved, give the derivative anyway and list the condition in
+    /// <see cref="DeferredConditions"/>: a numeric evaluation then meets a zero slope as an
+    /// infinite or undefined value, which its caller must report. Off by default.
+    /// </summary>
+    public bool DeferUnprovedSlopes { get; init; }
+
+    /// <summary>The slopes F_y ≠ 0 that were not proved and are left to the point of evaluation.</summary>
+    public IReadOnlyList<string> DeferredConditions => _deferred;
 
     /// <summary>Defines name(parameters) as the <paramref name="unknown"/> solving residual = 0.</summary>
     public ImplicitFunctions Define(string name, Symbol unknown, IReadOnlyList<Symbol> parameters, Expr residual)
@@ -68,7 +79,12 @@ public sealed class ImplicitFunctions(ISignOracle? oracle = null) : IFunctionDer
         for (int k = 0; k < d.Parameters.Length; k++) at[d.Parameters[k]] = call.Arguments[k];
 
         var slope = d.Slope(this, _oracle).Substitute(at, _oracle);
-        if (!_oracle.Proves(slope, SignSet.NonZero, RuleNonZeroSlope))
+        if (!_oracle.Proves(slope, SignSet.NonZero, RuleNonZeroSlope) && DeferUnprovedSlopes)
+        {
+            var condition = $"d{d.Unknown.Name}/d{d.Parameters[index].Name} needs dF/d{d.Unknown.Name} != 0 at each point ({RuleNonZeroSlope})";
+            if (!_deferred.Contains(condition)) _deferred.Add(condition);
+        }
+        else if (!_oracle.Proves(slope, SignSet.NonZero, RuleNonZeroSlope))
             throw new DifferentiationException(
                 $"cannot differentiate {call} by argument {index}: the implicit function theorem needs " +
                 $"dF/d{d.Unknown.Name} = {slope} != 0, which the oracle does not prove");

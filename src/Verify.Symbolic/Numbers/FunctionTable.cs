@@ -15,6 +15,13 @@ public sealed class FunctionTable
 
     public FunctionTable Define(string name, Func<double[], double> f) { _functions[name] = f; return this; }
 
+    /// <summary>Adds every definition of <paramref name="other"/> (its names win).</summary>
+    public FunctionTable Merge(FunctionTable other)
+    {
+        foreach (var (k, f) in other._functions) _functions[k] = f;
+        return this;
+    }
+
     public static string Key(Call c) => c.Partials.IsEmpty ? c.Name : $"{c.Name}'[{string.Join(",", c.Partials)}]";
 
     public bool TryGet(Call c, out Func<double[], double> f) => _functions.TryGetValue(Key(c), out f!);

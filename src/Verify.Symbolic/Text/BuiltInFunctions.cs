@@ -52,6 +52,7 @@ static class BuiltInFunctions
             case "sqrt": return Expr.Sqrt(values[0]);
             case "diff":
                 var x = VariableOf(name.Text, args[1]);
+                if (context.DeferDerivatives) return Expr.Call(DeferredDerivatives.Name, values[0], x);
                 try { return Differentiation.Derivative(values[0], x, context.FunctionDerivatives); }
                 catch (DifferentiationException e)
                 {

@@ -47,6 +47,12 @@ public sealed record ParseContext
     /// <summary>Passed to differentiation by <c>diff(e, x)</c> for the partials of declared functions.</summary>
     public IFunctionDerivatives? FunctionDerivatives { get; init; }
 
+    /// <summary>
+    /// Keep diff(e, x) as a call, to be expanded later by <see cref="Calculus.DeferredDerivatives"/>:
+    /// for text whose names stand for quantities that are substituted only after parsing.
+    /// </summary>
+    public bool DeferDerivatives { get; init; }
+
     public TextPosition Origin { get; init; } = TextPosition.Start;
 
     public ParseContext WithSymbols(params IEnumerable<Symbol> symbols) => this with { Symbols = Symbols.Add(symbols) };

@@ -1,0 +1,100 @@
+using Verify.Derivation.Results;
+using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Numbers;
+
+namespace Verify.Derivation.Evaluation;
+
+/// <summary>
+/// An expression over a regime's quantities (and, through aliases, another regime's), such as
+/// diff(abarS, phi) - diff(abarS@entry, phi), evaluated at many points. For each combination of
+/// phases it is built once: names replaced by their derived values, derivatives taken (implicit
+/// ones by the implicit function theorem), compiled to a delegate.
+/// </summary>
+public sealed class QuantityExpression
+{
+    readonly ModelEvaluator _model;
+    readonly Expr _expr;
+    readonly string _primary;
+    readonly IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)> _aliases;
+    readonly string[] _regimes;
+    readonly Dictionary<string, Func<double[], double>> _compiled = [];
+    readonly Dictionary<string, Expr> _symbolic = [];
+
+    public QuantityExpression(ModelEvaluator model, string primaryRegime, Expr expr,
+        IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)>? aliases = null)
+    {
+        _model = model;
+        _expr = expr;
+        _primary = primaryRegime;
+        _aliases = aliases ?? new Dictionary<Symbol, (string, Symbol)>();
+        _regimes = [primaryRegime, .. _aliases.Values.Select(a => a.Regime).Distinct().Where(r => r != primaryRegime)];
+        foreach (var r in _regimes) model.Regime(r);   // fails early, naming the regime, if it does not exist
+    }
+
+    /// <summary>The value at the inputs, in the phases that hold there.</summary>
+    public double Evaluate(double[] inputs)
+    {
+        var phases = _regimes.Select(r => _model.Regime(r).Select(inputs)).ToArray();
+        var key = string.Join("|", phases);
+        if (!_compiled.TryGetValue(key, out var f)) _compiled[key] = f = Compile(phases);
+        return f(inputs);
+    }
+
+    /// <summary>The expression in the phases that hold at the inputs (for reports and errors).</summary>
+    public Expr Symbolic(double[] inputs)
+    {
+        var phases = _regimes.Select(r => _model.Regime(r).Select(inputs)).ToArray();
+        var key = string.Join("|", phases);
+        if (!_symbolic.TryGetValue(key, out var e)) _symbolic[key] = e = Build(phases).Expr;
+        return e;
+    }
+
+    (Expr Expr, FunctionTable Functions) Build(int[] phases)
+    {
+        var context = _model.Derivation.Context;
+        var map = new Dictionary<Expr, Expr>();
+        var functions = new FunctionTable();
+        var derivatives = new CompositeDerivatives();
+        for (int i = 0; i < _regimes.Length; i++)
+        {
+            var evaluator = _model.Regime(_regimes[i]).Phases[phases[i]];
+            var phase = evaluator.Phase;
+            functions.Merge(evaluator.Functions);
+            derivatives.Add(phase.Implicits);
+            var values = Values(_model.Regime(_regimes[i]).Regime, phase);
+            if (i == 0)
+                foreach (var (s, v) in values) map[s] = v;
+            foreach (var (alias, target) in _aliases.Where(a => a.Value.Regime == _regimes[i]))
+                map[alias] = values.TryGetValue(target.Name, out var v) ? v
+                    : throw new ArgumentException($"'{target.Name.Name}' is not defined in regime {_regimes[i]} (phase {phase.Key})");
+        }
+        var missing = _expr.FreeSymbols().Where(s => !map.ContainsKey(s) && !_model.Inputs.Contains(s) && !_model.DerivedParameters.ContainsKey(s)).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"{string.Join(", ", missing.Select(m => $"'{m.Name}'"))} not defined in regime {_primary}");
+        var substituted = _expr.Substitute(map, context.Oracle);
+        var expanded = DeferredDerivatives.Expand(substituted, derivatives, context.Oracle);
+        return (expanded.Substitute(_model.DerivedParameters), functions);
+    }
+
+    Func<double[], double> Compile(int[] phases)
+    {
+        var (e, functions) = Build(phases);
+        return Compiler.Compile(e, _model.Inputs, functions);
+    }
+
+    /// <summary>A phase's values by symbol, with the regime's thresholds.</summary>
+    static Dictionary<Expr, Expr> Values(RegimeDerivation regime, PhaseDerivation phase)
+    {
+        var values = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
+        foreach (var t in regime.Thresholds.Where(t => t.Value is not null)) values[t.Threshold.Symbol] = t.Value!;
+        return values;
+    }
+
+    sealed class CompositeDerivatives : IFunctionDerivatives
+    {
+        readonly List<IFunctionDerivatives> _parts = [];
+        public void Add(IFunctionDerivatives d) => _parts.Add(d);
+        public Expr? Partial(Call call, int index) => _parts.Select(p => p.Partial(call, index)).FirstOrDefault(x => x is not null);
+    }
+}
