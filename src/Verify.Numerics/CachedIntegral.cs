@@ -11,7 +11,6 @@ namespace Verify.Numerics;
 sealed class CachedIntegral
 {
     const int Capacity = 8;
-    const double GrossError = 1e-6;
     readonly List<(double[] Key, double Value, double Error)> _recent = new(Capacity);
     readonly int[] _inputs;
     readonly Func<double[], double> _body, _positiveBody, _lower, _upper;
@@ -73,7 +72,7 @@ sealed class CachedIntegral
         var body = Math.Min(lo, hi) >= 0 ? _positiveBody : _body;
         var result = TanhSinhQuadrature.Integrate(t => { _buffer[last] = t; return body(_buffer); }, lo, hi, _tolerance);
         // Far from converged means divergent (or not integrable numerically): undefined here.
-        if (!result.Converged(GrossError)) return (double.NaN, double.PositiveInfinity);
+        if (!result.Converged(Evaluator.QuadratureGrossError)) return (double.NaN, double.PositiveInfinity);
         var relative = result.Value == 0 ? result.ErrorEstimate : result.ErrorEstimate / Math.Abs(result.Value);
         return (result.Value, relative);
     }

@@ -13,7 +13,7 @@ namespace Verify.Numerics;
 sealed class Residuals
 {
     /// <summary>Integrals are computed to this relative accuracy, well inside the solver's tolerance.</summary>
-    public const double QuadratureTolerance = 1e-14;
+    public const double QuadratureTolerance = Evaluator.QuadratureTolerance;
 
     readonly int _unknowns;
     readonly double[] _frame;                  // unknowns, then known values, then integral values

@@ -1,4 +1,4 @@
-namespace Verify.Numerics;
+namespace Verify.Symbolic.Numbers;
 
 /// <summary>
 /// The value of a quadrature, the size of its last correction (an estimate of its error), and
@@ -114,10 +114,15 @@ public static class TanhSinhQuadrature
             else if (distance < _d2 && distance != _d1) (_d2, _f2) = (distance, value);
         }
 
-        /// <summary>∫ over [0, d1] of |f| ~ c·d^p, with p from the two nodes; infinite when p ≤ -1 or unknown.</summary>
+        /// <summary>
+        /// ∫ over [0, d1] of |f| ~ c·d^p, with p from the two nodes; infinite when p ≤ -1 or unknown.
+        /// An integrand that has underflowed to 0 at the nearest node (t^21 near 0, say, before
+        /// inf*0 deeper in) leaves nothing representable in the tail.
+        /// </summary>
         public double Mass()
         {
-            if (!double.IsFinite(_d2) || _f1 == 0 || _f2 == 0) return double.PositiveInfinity;
+            if (_f1 == 0 && double.IsFinite(_d1)) return 0;
+            if (!double.IsFinite(_d2) || _f2 == 0) return double.PositiveInfinity;
             var p = Math.Log(Math.Abs(_f1 / _f2)) / Math.Log(_d1 / _d2);
             return p > -1 ? Math.Abs(_f1) * _d1 / (p + 1) : double.PositiveInfinity;
         }
