@@ -1,9 +1,9 @@
 namespace Verify.Model.Language;
 
-/// <summary>One statement of a model file: the text from Start (its first character) to End (exclusive) of the clean text.</summary>
+/// <summary>One statement of a model (or claims) file: the text from Start (its first character) to End (exclusive) of the clean text.</summary>
 sealed record Statement(int Start, int End, string Keyword)
 {
-    /// <summary>The statement keywords; a line starting with one of them never continues the previous statement.</summary>
+    /// <summary>The model language's statement keywords; a line starting with one of them never continues the previous statement.</summary>
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "model", "title", "source", "parameter", "constraint", "derived", "variable", "density", "function",

@@ -44,18 +44,21 @@ sealed class StatementCursor
     char Current => _pos < _end ? _text[_pos] : '\0';
 
     /// <summary>A name: a letter, then letters, digits or underscores.</summary>
-    public Name Word(string expected) => ReadName(expected, allowHyphen: false);
+    public Name Word(string expected) => ReadName(expected, joiners: "");
 
     /// <summary>A label (condition, regime or model name): like a name, but '-' may join its parts.</summary>
-    public Name Label(string expected) => ReadName(expected, allowHyphen: true);
+    public Name Label(string expected) => ReadName(expected, joiners: "-");
 
-    Name ReadName(string expected, bool allowHyphen)
+    /// <summary>An id (of a claim, e.g. R5.dd-south): like a name, but '.' or '-' may join its parts.</summary>
+    public Name Id(string expected) => ReadName(expected, joiners: ".-");
+
+    Name ReadName(string expected, string joiners)
     {
         SkipSpace();
         if (!char.IsLetter(Current)) throw Fail(expected);
         var start = _pos;
         while (_pos < _end && (char.IsLetterOrDigit(_text[_pos]) || _text[_pos] == '_'
-                               || allowHyphen && _text[_pos] == '-' && _pos + 1 < _end && char.IsLetterOrDigit(_text[_pos + 1])))
+                               || joiners.Contains(_text[_pos]) && _pos + 1 < _end && char.IsLetterOrDigit(_text[_pos + 1])))
             _pos++;
         return new Name(_text[start.._pos], start);
     }
@@ -102,8 +105,10 @@ sealed class StatementCursor
     /// <summary>
     /// Math text up to (not including) the first of: a quoted string, the word latex, one of
     /// <paramref name="stopWords"/> or <paramref name="stopChars"/> outside parentheses, or the end of the statement.
+    /// With <paramref name="closeEnds"/>, also a ')' that closes a parenthesis opened before the
+    /// piece (for a piece written inside parentheses, such as the bounds of a range).
     /// </summary>
-    public Piece Math(string expected, string[]? stopWords = null, string? stopChars = null)
+    public Piece Math(string expected, string[]? stopWords = null, string? stopChars = null, bool closeEnds = false)
     {
         SkipSpace();
         var start = _pos;
@@ -114,7 +119,7 @@ sealed class StatementCursor
             var c = _text[k];
             if (c == '"') break;
             if (c == '(') depth++;
-            else if (c == ')') depth--;
+            else if (c == ')') { if (closeEnds && depth == 0) break; depth--; }
             else if (depth <= 0 && stopChars is not null && stopChars.Contains(c)) break;
             else if (char.IsLetter(c) && (k == 0 || !(char.IsLetterOrDigit(_text[k - 1]) || _text[k - 1] == '_')))
             {

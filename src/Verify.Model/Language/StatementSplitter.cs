@@ -1,13 +1,18 @@
 namespace Verify.Model.Language;
 
 /// <summary>
-/// Cuts a model file into statements. A statement starts on a non-blank line and continues on
-/// the following lines while a parenthesis is open, or while the next non-blank line starts
-/// with a binary operator (+ - * / ^), the word latex, or a quoted string (its attributes).
+/// Cuts a file of the model language, or of a language written the same way (claims), into
+/// statements. A statement starts on a non-blank line and continues on the following lines
+/// while a parenthesis is open, or while the next non-blank line starts with a binary operator
+/// (+ - * / ^), the word latex, or a quoted string (its attributes); a line that starts with
+/// one of the language's keywords never continues.
 /// </summary>
 static class StatementSplitter
 {
-    public static List<Statement> Split(SourceText source)
+    /// <summary>Splits a model file (its keywords are <see cref="Statement.Keywords"/>).</summary>
+    public static List<Statement> Split(SourceText source) => Split(source, Statement.Keywords);
+
+    public static List<Statement> Split(SourceText source, IReadOnlySet<string> keywords)
     {
         var text = source.Clean;
         var lines = Lines(text);
@@ -27,7 +32,7 @@ static class StatementSplitter
                 if (next.IsBlank) continue;
                 var word = LeadingWord(text, next.FirstChar);
                 // A keyword always opens a new statement, so an unclosed '(' is reported where it is.
-                if (Statement.Keywords.Contains(word)) break;
+                if (keywords.Contains(word)) break;
                 var continues = depth > 0 || text[next.FirstChar] is '+' or '-' or '*' or '/' or '^' or '"' || word == "latex";
                 if (!continues) break;
                 depth += next.ParenDelta;
