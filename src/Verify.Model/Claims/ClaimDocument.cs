@@ -29,7 +29,11 @@ public sealed record ClaimDefinition(
     IReadOnlyList<(string Name, MathText Value)> With,
     IReadOnlyList<Assertion> Assertions,
     string? DeclaredVerdict,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>Where each of <see cref="Regimes"/> is named in the file (same order), for errors about a regime.</summary>
+    public IReadOnlyList<SourceSpan> RegimeSpans { get; init; } = [];
+}
 
 /// <summary>What a claim asserts.</summary>
 public abstract record Assertion(SourceSpan Span);
