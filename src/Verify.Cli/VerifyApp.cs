@@ -7,29 +7,45 @@ namespace Verify.Cli;
 /// <summary>
 /// The verify command line. Exit codes: 0 success, 1 a verdict differs from the pinned one
 /// (check) or a comparison found changes (compare), 2 bad input — always a one-line message,
-/// never a stack trace.
+/// never a stack trace. Bad input includes a model file that does not read, a name or regime
+/// that does not exist, a point outside the model's domain, and a numeric failure at the point
+/// asked for (no phase holds, a root not found).
 /// </summary>
 public static class VerifyApp
 {
     public const int BadInput = 2;
 
-    public static int Run(string[] args, IAnsiConsole? console = null)
+    /// <param name="console">Where output goes (standard output by default).</param>
+    /// <param name="errors">Where the one-line error goes: by default <paramref name="console"/> when given, else standard error.</param>
+    public static int Run(string[] args, IAnsiConsole? console = null, TextWriter? errors = null)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("verify");
+            config.UseStrictParsing();   // a mistyped option is an error, not silently ignored
             if (console is not null) config.ConfigureConsole(console);
             config.AddCommand<SimplifyCommand>("simplify")
                 .WithDescription("Simplify an expression under assumptions.")
                 .WithExample("simplify", "\"x^a*x^b/x\"", "--assume", "\"x>0\"");
             config.AddCommand<EvalCommand>("eval")
-                .WithDescription("Evaluate an expression at a point.")
-                .WithExample("eval", "\"diff(x^3, x)\"", "--at", "x=2");
+                .WithDescription("Evaluate an expression at a point; with --regime, over that regime's derived names (in the phase that holds there).")
+                .WithExample("eval", "\"diff(x^3, x)\"", "--at", "x=2")
+                .WithExample("eval", "\"diff(abarS, phi)\"", "--regime", "relocation-entry", "--at", "sigma=3,rho=4,sE=0.6,phi=0.5,f=1,fI=0.5");
+            config.AddCommand<ListCommand>("list")
+                .WithDescription("List every derived quantity per regime and phase, closed-form or implicit, and the thresholds.")
+                .WithExample("list", "--regime", "relocation");
+            config.AddCommand<DeriveCommand>("derive")
+                .WithDescription("Show how a derived name or threshold was obtained: the steps whose equations or rule mention NAME, "
+                    + "* marking those that define it (--all: every step of the phase), then its final form, closed or implicit. "
+                    + "Every phase that defines NAME unless --phase is given; a threshold shows its whole derivation.")
+                .WithExample("derive", "phiS", "--regime", "relocation-entry")
+                .WithExample("derive", "aX", "--regime", "relocation", "--phase", "DD", "--latex");
             config.SetExceptionHandler((exception, _) =>
             {
-                var target = console ?? AnsiConsole.Console;
-                target.MarkupLine($"[red]error:[/] {Markup.Escape(UserMessage(exception))}");
+                // Plain text, not markup: the message may hold brackets and must not be wrapped.
+                var target = errors ?? console?.Profile.Out.Writer ?? Console.Error;
+                target.WriteLine($"error: {OneLine(UserMessage(exception))}");
                 return BadInput;
             });
         });
@@ -43,4 +59,6 @@ public static class VerifyApp
         System.Reflection.TargetInvocationException { InnerException: { } inner } => UserMessage(inner),
         _ => e.Message,
     };
+
+    static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

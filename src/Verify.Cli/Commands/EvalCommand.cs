@@ -2,27 +2,55 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Verify.Cli.Modeling;
 using Verify.Symbolic.Core;
 using Verify.Symbolic.Numbers;
 using Verify.Symbolic.Text;
 
 namespace Verify.Cli.Commands;
 
-/// <summary>verify eval "EXPR" --at x=2,beta=3 [--assume "..."] [--json]</summary>
+/// <summary>
+/// verify eval "EXPR" --at x=2,beta=3 [--assume "..."] [--json], or over a regime's names:
+/// verify eval "EXPR" --regime R --at sigma=3,rho=4,... [--model FILE] [--json].
+/// </summary>
 public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : ModelSettings
     {
-        [CommandArgument(0, "<EXPR>")] [Description("The expression; diff(e, x) is a derivative.")]
+        [CommandArgument(0, "<EXPR>")] [Description("The expression; diff(e, x) is a derivative; with --regime, name@regime is another regime's name.")]
         public string Expression { get; init; } = "";
-        [CommandOption("--at <POINT>")] [Description("Values, e.g. x=2,beta=3.")]
+        [CommandOption("--at <POINT>")] [Description("Values, e.g. x=2,beta=3; with --regime every model parameter (and a, if the expression needs it).")]
         public string? At { get; init; }
-        [CommandOption("--assume <RELATIONS>")] [Description("Domain of the symbols; a point outside it is an error.")]
+        [CommandOption("--assume <RELATIONS>")] [Description("Domain of the symbols; a point outside it is an error (without --regime).")]
         public string? Assume { get; init; }
-        [CommandOption("--json")] [Description("Print {\"value\": ...}.")] public bool Json { get; init; }
+        [CommandOption("--regime <REGIME>")] [Description("Evaluate over this regime's derived names (aD, abarS, phiS, ...), in the phase that holds at the point.")]
+        public string? Regime { get; init; }
+        [CommandOption("--json")] [Description("Print {\"value\": ...} (with --regime also the phase that holds).")] public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Regime is null && Model is not null) return ValidationResult.Error("--model needs --regime (plain expressions use no model)");
+            if (Regime is not null && Assume is not null) return ValidationResult.Error("--assume is for plain expressions; with --regime the model's own domains apply");
+            return ValidationResult.Success();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        if (settings.Regime is not null)
+        {
+            var result = RegimeEval.Evaluate(ModelSource.Load(settings.Model), settings.Regime, settings.Expression, settings.At);
+            if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonOut.Of(result));
+            else console.Profile.Out.Writer.WriteLine(Number(result.Value));
+            return 0;
+        }
+        var value = EvaluatePlain(settings);
+        if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonOut.Of(new { value }));
+        else console.Profile.Out.Writer.WriteLine(Number(value));
+        return 0;
+    }
+
+    static double EvaluatePlain(Settings settings)
     {
         var parse = ParseContext.Default;
         var expr = Inputs.Expression(settings.Expression, parse);
@@ -39,9 +67,9 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
             throw new ArgumentException($"the point is outside the domain: {violated} does not hold");
         var value = Evaluator.Evaluate(expr, point);
         if (!double.IsFinite(value))
-            throw new ArgumentException($"the expression is undefined at this point (its value is {value.ToString(CultureInfo.InvariantCulture)})");
-        if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonOut.Of(new { value }));
-        else console.Profile.Out.Writer.WriteLine(value.ToString("R", CultureInfo.InvariantCulture));
-        return 0;
+            throw new ArgumentException($"the expression is undefined at this point (its value is {Number(value)})");
+        return value;
     }
+
+    static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,51 @@
+using Verify.Model.Language;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Text;
+
+namespace Verify.Cli.Modeling;
+
+/// <summary>How expressions and relations are printed: plain text the parser reads back, or LaTeX with the model's own names.</summary>
+sealed class Notation
+{
+    readonly LatexNames? _latex;
+
+    Notation(LatexNames? latex) => _latex = latex;
+
+    public static readonly Notation Plain = new(null);
+
+    /// <summary>LaTeX with every name the model gives a LaTeX form (s_E, \bar{a}^*, ...).</summary>
+    public static Notation Latex(ModelDocument model)
+    {
+        var names = LatexNames.Default;
+        void Add(Symbol s, string? latex) { if (!string.IsNullOrWhiteSpace(latex)) names = names.WithSymbol(s.Name, latex); }
+        foreach (var p in model.Parameters) Add(p.Symbol, p.Latex);
+        foreach (var d in model.Derived) Add(d.Symbol, d.Latex);
+        if (model.Variable is { } v) Add(v.Symbol, v.Latex);
+        foreach (var r in model.Regimes)
+        {
+            foreach (var u in r.Unknowns) Add(u.Symbol, u.Latex);
+            foreach (var q in r.Quantities.Concat(r.Phases.SelectMany(p => p.Quantities))) Add(q.Symbol, q.Latex);
+            foreach (var t in r.Thresholds) Add(t.Symbol, t.Latex);
+        }
+        return new Notation(names);
+    }
+
+    /// <summary>The same notation, with a function (an implicit unknown's) printed as the given LaTeX.</summary>
+    public Notation WithFunction(string name, string latex) => _latex is null ? this : new Notation(_latex.WithFunction(name, latex));
+
+    /// <summary>The LaTeX a name is printed as, when this notation is LaTeX.</summary>
+    public string? LatexOf(string name) => _latex?.Symbol(name);
+
+    public bool IsLatex => _latex is not null;
+
+    public string Print(Expr e) => _latex is null ? PlainPrinter.Print(e) : LatexPrinter.Print(e, _latex);
+
+    public string Print(Relation r) => $"{Print(r.Left)} {Operator(r.Operator)} {Print(r.Right)}";
+
+    string Operator(RelationOperator op) => _latex is null ? Relation.Symbol(op) : op switch
+    {
+        RelationOperator.Less => "<", RelationOperator.LessOrEqual => @"\le",
+        RelationOperator.Greater => ">", RelationOperator.GreaterOrEqual => @"\ge",
+        RelationOperator.Equal => "=", _ => @"\ne",
+    };
+}
