@@ -15,7 +15,22 @@ public static partial class ExpressionScope
 {
     public sealed record Parsed(Expr Expr, IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)> Aliases);
 
-    public static Parsed Parse(ModelDocument model, string regime, string text)
+    public sealed record ParsedRelation(Relation Relation, IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)> Aliases);
+
+    public static Parsed Parse(ModelDocument model, string regime, string text, TextPosition? origin = null)
+    {
+        var (rewritten, context, aliases) = Prepare(model, regime, text, origin);
+        return new Parsed(Parser.Parse(rewritten, context), aliases);
+    }
+
+    /// <summary>One relation (L op R) over the regime's names.</summary>
+    public static ParsedRelation ParseRelation(ModelDocument model, string regime, string text, TextPosition? origin = null)
+    {
+        var (rewritten, context, aliases) = Prepare(model, regime, text, origin);
+        return new ParsedRelation(Parser.ParseRelation(rewritten, context), aliases);
+    }
+
+    static (string Text, ParseContext Context, Dictionary<Symbol, (string, Symbol)> Aliases) Prepare(ModelDocument model, string regime, string text, TextPosition? origin)
     {
         var home = model.FindRegime(regime) ?? throw new ArgumentException($"no regime '{regime}'; the regimes are {string.Join(", ", model.Regimes.Select(r => r.Name))}");
         var aliases = new Dictionary<Symbol, (string, Symbol)>();
@@ -30,7 +45,8 @@ public static partial class ExpressionScope
             return alias.Name;
         });
         var context = ParseContext.Default.Strict().WithSymbols(NamesOf(model, home).Concat(aliases.Keys)) with { DeferDerivatives = true };
-        return new Parsed(Parser.Parse(rewritten, context), aliases);
+        if (origin is { } at) context = context.At(at.Line, at.Column);
+        return (rewritten, context, aliases);
     }
 
     /// <summary>Every name an expression over this regime may use.</summary>

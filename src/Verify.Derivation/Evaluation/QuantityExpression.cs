@@ -21,9 +21,15 @@ public sealed class QuantityExpression
     readonly Dictionary<string, Func<double[], double>> _compiled = [];
     readonly Dictionary<string, Expr> _symbolic = [];
 
+    readonly IReadOnlyDictionary<Expr, Expr> _reparametrise;
+
+    /// <param name="reparametrise">Substituted after the names and before derivatives are taken, e.g.
+    /// rho = beta*(sigma - 1) so that diff(phiS, beta) holds sigma fixed; the inputs must then agree with it.</param>
     public QuantityExpression(ModelEvaluator model, string primaryRegime, Expr expr,
-        IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)>? aliases = null)
+        IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)>? aliases = null,
+        IReadOnlyDictionary<Expr, Expr>? reparametrise = null)
     {
+        _reparametrise = reparametrise ?? new Dictionary<Expr, Expr>();
         _model = model;
         _expr = expr;
         _primary = primaryRegime;
@@ -41,10 +47,23 @@ public sealed class QuantityExpression
         return f(inputs);
     }
 
-    /// <summary>The expression in the phases that hold at the inputs (for reports and errors).</summary>
-    public Expr Symbolic(double[] inputs)
+    /// <summary>The index of the phase that holds at the inputs, for each regime involved.</summary>
+    public int[] PhasesAt(double[] inputs) => _regimes.Select(r => _model.Regime(r).Select(inputs)).ToArray();
+
+    /// <summary>
+    /// Evaluate the sum of the absolute values of the expression's terms instead of the expression:
+    /// the size of the numbers whose difference it is, against which rounding is judged.
+    /// </summary>
+    public bool Magnitude { get; init; }
+
+    static Expr SizeOf(Expr e) => e is Sum s ? Expr.Add(s.Terms.Select(t => Expr.Call("abs", t))) : Expr.Call("abs", e);
+
+    /// <summary>The regimes involved: the primary first, then those of the aliases.</summary>
+    public IReadOnlyList<string> Regimes => _regimes;
+
+    /// <summary>The expression with every name replaced, in the given phase of each regime (indices into each regime's phases).</summary>
+    public Expr InPhases(int[] phases)
     {
-        var phases = _regimes.Select(r => _model.Regime(r).Select(inputs)).ToArray();
         var key = string.Join("|", phases);
         if (!_symbolic.TryGetValue(key, out var e)) _symbolic[key] = e = Build(phases).Expr;
         return e;
@@ -69,12 +88,12 @@ public sealed class QuantityExpression
                 map[alias] = values.TryGetValue(target.Name, out var v) ? v
                     : throw new ArgumentException($"'{target.Name.Name}' is not defined in regime {_regimes[i]} (phase {phase.Key})");
         }
-        var missing = _expr.FreeSymbols().Where(s => !map.ContainsKey(s) && !_model.Inputs.Contains(s) && !_model.DerivedParameters.ContainsKey(s)).ToList();
+        var missing = _expr.FreeSymbols().Where(s => !map.ContainsKey(s) && !_model.Inputs.Contains(s) && !_model.DerivedParameters.ContainsKey(s) && !_reparametrise.ContainsKey(s)).ToList();
         if (missing.Count > 0)
             throw new ArgumentException($"{string.Join(", ", missing.Select(m => $"'{m.Name}'"))} not defined in regime {_primary}");
-        var substituted = _expr.Substitute(map, context.Oracle);
-        var expanded = DeferredDerivatives.Expand(substituted, derivatives, context.Oracle);
-        return (expanded.Substitute(_model.DerivedParameters), functions);
+        var substituted = _expr.Substitute(map, context.Oracle).Substitute(_reparametrise, context.Oracle);
+        var expanded = DeferredDerivatives.Expand(substituted, derivatives, context.Oracle).Substitute(_model.DerivedParameters);
+        return (Magnitude ? SizeOf(expanded) : expanded, functions);
     }
 
     Func<double[], double> Compile(int[] phases)

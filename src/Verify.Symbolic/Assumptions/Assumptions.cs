@@ -197,8 +197,33 @@ public sealed class Assumptions : ITracingOracle
         var factored = Algebra.Factoring.FactorCommon(Algebra.Simplifier.SimplifySums(e, quiet), quiet);
         if (factored is Sum) factored = Algebra.Rationals.Cancel(factored, quiet);   // one fraction: sign of numerator and denominator
         if (factored is Product p) return p.Factors.Aggregate(SignSet.Positive, (acc, f) => acc.Times(SignOf(f)));
-        if (factored is Sum) return LinearEndpointSign(factored, quiet);
+        if (factored is Sum)
+        {
+            var linear = LinearEndpointSign(factored, quiet);
+            return linear != SignSet.Any ? linear : LinearFactorSign(factored, quiet);
+        }
         return factored.Equals(e) ? SignSet.Any : SignOf(factored);
+    }
+
+    /// <summary>
+    /// a*x + b = a*(x + b/a), an identity whatever a and b contain; when b/a simplifies, the sign
+    /// is sign(a)*sign(x + b/a): phi^beta*sigma - 1 - phi^beta + sigma = (phi^beta + 1)*(sigma - 1).
+    /// </summary>
+    SignSet LinearFactorSign(Expr e, ISignOracle quiet)
+    {
+        foreach (var x in e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal))
+        {
+            var parts = Algebra.Collection.Collect(Algebra.Expansion.Expand(e, quiet), x);
+            if (parts.Count != 2 || !parts.TryGetValue(Expr.One, out var slope) || !parts.TryGetValue(Expr.Zero, out var constant)) continue;
+            var slopeSign = SignOf(slope);
+            if (!slopeSign.Within(SignSet.Positive) && !slopeSign.Within(SignSet.Negative)) continue;
+            var shift = Algebra.Simplifier.Simplify(Expr.Div(constant, slope), quiet);
+            if (Algebra.Simplifier.Size(shift) > 12) continue;   // only when the quotient is simple
+            var rest = SignOf(Expr.Add(x, shift));
+            if (rest == SignSet.Any) continue;
+            return slopeSign.Times(rest);
+        }
+        return SignSet.Any;
     }
 
     /// <summary>

@@ -1,0 +1,108 @@
+using Verify.Claims.Sampling;
+using Verify.Derivation.Evaluation;
+using Verify.Model.Claims;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Text;
+
+namespace Verify.Claims.Checking;
+
+/// <summary>
+/// One claim in one regime, ready to check: its parameter space (with the claim's 'with'
+/// substitutions), its 'where' restrictions compiled, and how a sample of drawn values becomes
+/// the input vector of a point inside the claim's domain. A 'where' that bounds a parameter
+/// by an expression of others (phi &lt; phiP) narrows that parameter's draw rather than
+/// rejecting most points.
+/// </summary>
+public sealed class ClaimSetting
+{
+    public ClaimDefinition Claim { get; }
+    public string Regime { get; }
+    public ModelEvaluator Model { get; }
+    public ParameterSpace Space { get; }
+    public IReadOnlyDictionary<Expr, Expr> Reparametrise { get; }
+    public IReadOnlyList<RelationCheck> Where { get; }
+
+    public ClaimSetting(ModelEvaluator model, ClaimDefinition claim, string regime)
+    {
+        Claim = claim; Regime = regime; Model = model;
+        var doc = model.Derivation.Context.Model;
+        var with = new Dictionary<Expr, Expr>();
+        foreach (var (name, value) in claim.With)
+        {
+            var target = doc.Parameters.FirstOrDefault(p => p.Symbol.Name == name)?.Symbol
+                ?? throw new ClaimException(value.Span, $"'with {name} = ...': {name} is not a parameter of the model");
+            with[target] = ParseExpression(value).Expr;
+        }
+        Reparametrise = with;
+        Space = new ParameterSpace(model, with.ToDictionary(kv => (Symbol)kv.Key, kv => kv.Value));
+        Where = claim.Where.Select(w => RelationCheck.Create(model, regime, ParseRelation(w), with)).ToList();
+    }
+
+    public ExpressionScope.Parsed ParseExpression(MathText text) =>
+        Guard(text, () => ExpressionScope.Parse(Model.Derivation.Context.Model, Regime, text.Text, new TextPosition(text.Span.Line, text.Span.Column)));
+
+    public ExpressionScope.ParsedRelation ParseRelation(MathText text) =>
+        Guard(text, () => ExpressionScope.ParseRelation(Model.Derivation.Context.Model, Regime, text.Text, new TextPosition(text.Span.Line, text.Span.Column)));
+
+    static T Guard<T>(MathText text, Func<T> parse)
+    {
+        try { return parse(); }
+        catch (ParseException e) { throw new ClaimException(text.Span with { Line = e.Line, Column = e.Column }, e.Message); }
+        catch (ArgumentException e) { throw new ClaimException(text.Span, e.Message); }
+    }
+
+    /// <summary>
+    /// The input vector of a drawn sample inside the claim's domain, or null. Parameters bounded
+    /// by a 'where' are moved into the allowed range (keeping their relative position), then every
+    /// 'where' must hold.
+    /// </summary>
+    public double[]? Point(double[] drawn)
+    {
+        var inputs = Space.Inputs(drawn);
+        if (inputs is null) return null;
+        try
+        {
+            foreach (var w in Where)
+                if (w.Relation.Left is Symbol p && Model.Inputs.Contains(p) && Space.DrawnSymbols.Contains(p) && !w.Holds(inputs, out _, out _))
+                {
+                    inputs = Narrow(drawn, p, w, inputs);
+                    if (inputs is null) return null;
+                }
+            // A restriction of the domain is strict: a point on its boundary (within rounding) is outside.
+            foreach (var w in Where)
+                if (!w.HoldsClearly(inputs)) return null;
+            return inputs;
+        }
+        catch (NumericFailure) { return null; }
+    }
+
+    double[]? Narrow(double[] drawn, Symbol p, RelationCheck w, double[] inputs)
+    {
+        var index = Space.DrawnSymbols.ToList().IndexOf(p);
+        var others = Space.DrawnSymbols.Select((s, i) => (s, drawn[i])).ToDictionary(t => t.s, t => t.Item2);
+        var (lo, hi) = Space.Range(p, others);
+        var bound = w.Right.Evaluate(inputs);
+        if (w.Relation.Operator is RelationOperator.Less or RelationOperator.LessOrEqual) hi = Math.Min(hi, bound);
+        else if (w.Relation.Operator is RelationOperator.Greater or RelationOperator.GreaterOrEqual) lo = Math.Max(lo, bound);
+        if (!(hi > lo) || !double.IsFinite(lo) || !double.IsFinite(hi)) return null;
+        var (oldLo, oldHi) = Space.Range(p, others);
+        var t = double.IsFinite(oldLo) && double.IsFinite(oldHi) ? (drawn[index] - oldLo) / (oldHi - oldLo) : 0.5;
+        drawn[index] = lo + (hi - lo) * Math.Clamp(t, 1e-6, 1 - 1e-6);
+        return Space.Inputs(drawn);
+    }
+
+    /// <summary>Named values of a point, for reports: the drawn symbols and every parameter.</summary>
+    public Dictionary<string, double> Describe(double[] drawn, double[] inputs)
+    {
+        var d = new Dictionary<string, double>();
+        for (int i = 0; i < Model.Inputs.Count; i++) if (!double.IsNaN(inputs[i])) d[Model.Inputs[i].Name] = inputs[i];
+        for (int i = 0; i < Space.DrawnSymbols.Count; i++) d[Space.DrawnSymbols[i].Name] = drawn[i];
+        return d;
+    }
+}
+
+/// <summary>A claim that cannot be checked as written; the message names the place in the claims file.</summary>
+public sealed class ClaimException(Verify.Model.Language.SourceSpan span, string problem) : Exception($"{span}: {problem}")
+{
+    public Verify.Model.Language.SourceSpan Span { get; } = span;
+}

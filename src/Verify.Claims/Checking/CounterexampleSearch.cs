@@ -1,0 +1,86 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Collections;
+using Microsoft.FSharp.Core;
+using Verify.Derivation.Evaluation;
+
+namespace Verify.Claims.Checking;
+
+/// <summary>What a search over the claim's domain saw.</summary>
+public sealed record SearchResult(int Tested, int NumericFailures, string? FirstNumericFailure, double[]? Original, double[]? Shrunk, ulong Seed);
+
+/// <summary>
+/// Looks for a point of a claim's domain where a property fails, with FsCheck: the given number
+/// of admissible draws from the claim's parameter space (points outside its 'where' are
+/// discarded, not counted), a fixed seed, and FsCheck's shrinking toward simpler values (each
+/// drawn value rounded to fewer significant digits) once a failure is found.
+/// </summary>
+public static class CounterexampleSearch
+{
+    public static SearchResult Run(ClaimSetting setting, Func<double[], double[], bool> holds, int draws, ulong seed)
+    {
+        int tested = 0, numeric = 0;
+        string? firstNumeric = null;
+        double[]? original = null, last = null;
+        Property Check(double[] drawn)
+        {
+            var inputs = setting.Point((double[])drawn.Clone());
+            if (inputs is null) return Prop.When(false, () => true);
+            bool ok;
+            try { ok = holds(drawn, inputs); }
+            catch (NumericFailure e)
+            {
+                numeric++; firstNumeric ??= e.Message;
+                return Prop.When(false, () => true);
+            }
+            if (original is null) tested++;
+            if (!ok) { original ??= (double[])drawn.Clone(); last = (double[])drawn.Clone(); }
+            return Prop.When(true, () => ok);
+        }
+        var arbitrary = Arb.From(setting.Space.Generator, Shrink);
+        var config = Config.Quick
+            .WithMaxTest(draws)
+            .WithMaxRejected(draws * 20)
+            .WithQuietOnSuccess(true)
+            .WithRunner(new SilentRunner())
+            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
+        Prop.ForAll(arbitrary, Check).Check(config);
+        return new SearchResult(tested, numeric, firstNumeric, original, last, seed);
+    }
+
+    /// <summary>Values a person would try first; candidates outside the domain are discarded by the property.</summary>
+    static readonly double[] Simple = [2, 3, 1, 0.5, 0.6, 0.75, 0.9, 4, 5, 0.25, 0.1, 10];
+
+    /// <summary>Simpler versions of a draw: one value at a time replaced by a simple value, or rounded to 1-4 significant digits.</summary>
+    static IEnumerable<double[]> Shrink(double[] drawn)
+    {
+        for (int i = 0; i < drawn.Length; i++)
+            foreach (var v in Simple)
+                if (v != drawn[i])
+                {
+                    var candidate = (double[])drawn.Clone();
+                    candidate[i] = v;
+                    yield return candidate;
+                }
+        for (int i = 0; i < drawn.Length; i++)
+            foreach (var digits in new[] { 1, 2, 3, 4 })
+            {
+                var x = drawn[i];
+                if (x == 0 || !double.IsFinite(x)) continue;
+                var scale = Math.Pow(10, digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(x))));
+                var rounded = Math.Round(x * scale) / scale;
+                if (rounded == x) continue;
+                var candidate = (double[])drawn.Clone();
+                candidate[i] = rounded;
+                yield return candidate;
+            }
+    }
+
+    sealed class SilentRunner : IRunner
+    {
+        public void OnStartFixture(Type t) { }
+        public void OnArguments(int ntest, FSharpList<object> args, FSharpFunc<int, FSharpFunc<FSharpList<object>, string>> every) { }
+        public void OnShrink(FSharpList<object> args, FSharpFunc<FSharpList<object>, string> everyShrink) { }
+        public void OnFinished(string name, TestResult testResult) { }
+    }
+}

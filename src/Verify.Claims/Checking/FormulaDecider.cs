@@ -1,0 +1,55 @@
+using Verify.Model.Claims;
+using Verify.Symbolic.Algebra;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Text;
+
+namespace Verify.Claims.Checking;
+
+/// <summary>
+/// assert formula e = paper's expression [up to a positive factor]: the derived formula is set
+/// beside the paper's, in every phase that occurs in the claim's domain. Identical (the
+/// difference simplifies to 0): proved. Otherwise their ratio is shown and, when it is proved
+/// positive, so is that fact (a sign claim made with the paper's formula survives); the claim is
+/// proved if a positive factor was allowed, refuted (with a point where they differ) if not.
+/// </summary>
+static class FormulaDecider
+{
+    public static AssertionOutcome Decide(ClaimSetting s, FormulaAssertion a, CheckOptions o)
+    {
+        var derived = s.Model.Expression(s, a.Derived);
+        var paper = s.Model.Expression(s, a.Paper);
+        var oracle = s.Model.Derivation.Context.Oracle;
+        var notes = new List<string>();
+        bool identical = true, positiveFactor = true;
+        foreach (var phases in PhaseSampler.Observed(s, derived, o))
+        {
+            var d = derived.InPhases(phases);
+            var p = paper.InPhases(phases.Take(paper.Regimes.Count).ToArray());
+            var difference = Simplifier.Simplify(Expr.Sub(d, p), oracle);
+            if (Identity.IsZero(difference, oracle, numeric: false).Status == ZeroStatus.Zero)
+            {
+                notes.Add($"derived {a.Derived} = {PlainPrinter.Print(Simplifier.Simplify(d, oracle))}, identical to the paper's {a.Paper}");
+                continue;
+            }
+            identical = false;
+            var ratio = Simplifier.Simplify(Expr.Div(d, p), oracle);
+            var positive = oracle.SignOf(ratio).Within(SignSet.Positive);
+            positiveFactor &= positive;
+            notes.Add($"derived {a.Derived} = {PlainPrinter.Print(Simplifier.Simplify(d, oracle))}; the paper's is {a.Paper}; derived/paper = {PlainPrinter.Print(ratio)}" +
+                      (positive ? " (proved positive: the paper's formula has the right sign)" : " (not proved positive)"));
+        }
+        var evidence = string.Join("; ", notes);
+        if (identical) return new(Verdict.Proved, $"identity: {evidence}");
+        if (a.UpToPositiveFactor && positiveFactor) return new(Verdict.Proved, $"equal up to a positive factor: {evidence}");
+        // Differ: show a point where they do.
+        var search = CounterexampleSearch.Run(s, (drawn, inputs) =>
+        {
+            double x = derived.Evaluate(inputs), y = paper.Evaluate(inputs);
+            return Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y)));
+        }, o.Draws, o.Seed);
+        if (search.Shrunk is not { } bad) return new(Verdict.Undecided, $"not proved identical, and no point where they differ in {search.Tested} draws: {evidence}");
+        var inputs = s.Point((double[])bad.Clone())!;
+        var (dv, pv) = (derived.Evaluate(inputs), paper.Evaluate(inputs));
+        return new(Verdict.Refuted, $"the formulas differ: {evidence}; e.g. derived {dv:G6} vs paper {pv:G6} (seed {search.Seed}, shrunk)", s.Describe(bad, inputs), search.Tested);
+    }
+}

@@ -1,0 +1,39 @@
+using Verify.Model.Claims;
+
+namespace Verify.Claims.Checking;
+
+/// <summary>
+/// assert L op R over the claim's domain: a symbolic proof is tried first; the domain is searched
+/// for a counterexample in any case (a proof and a counterexample together would be a bug, and
+/// are reported as undecided).
+/// </summary>
+static class UniversalDecider
+{
+    public static AssertionOutcome Decide(ClaimSetting s, UniversalAssertion a, CheckOptions o)
+    {
+        var relation = RelationCheck.Create(s.Model, s.Regime, s.ParseRelation(a.Relation), s.Reparametrise);
+        var proof = SymbolicProof.Try(s, relation);
+        var search = CounterexampleSearch.Run(s, (drawn, inputs) => relation.Holds(inputs, out _, out _), o.Draws, o.Seed);
+        var where = s.Claim.Where.Count > 0 ? $" where {string.Join(", ", s.Claim.Where)}" : "";
+        if (search.Shrunk is { } bad)
+        {
+            var inputs = s.Point((double[])bad.Clone())!;
+            var (l, r) = relation.Sides(inputs);
+            var point = s.Describe(bad, inputs);
+            var confirmation = o.ConfirmFromFirstPrinciples ? FirstPrinciples.Confirm(s.Model, relation.Left.Regimes.Concat(relation.Right.Regimes), inputs) : null;
+            if (proof.Proved)
+                return new(Verdict.Undecided, $"a symbolic proof ({proof.Evidence}) and a counterexample disagree: {Describe(a.Relation.Text, l, r)}", point, search.Tested);
+            if (confirmation is { Confirmed: false })
+                return new(Verdict.Undecided, $"counterexample not confirmed: {Describe(a.Relation.Text, l, r)}; {confirmation.Detail}", point, search.Tested);
+            return new(Verdict.Refuted,
+                $"counterexample (seed {search.Seed}, after {search.Tested} draws, shrunk): {Describe(a.Relation.Text, l, r)}{(confirmation is null ? "" : "; " + confirmation.Detail)}",
+                point, search.Tested);
+        }
+        if (proof.Proved) return new(Verdict.Proved, $"{a.Relation.Text}: {proof.Evidence}; no counterexample in {search.Tested} draws{where} (seed {search.Seed})", null, search.Tested);
+        if (search.Tested < o.Draws / 2 || search.NumericFailures > o.Draws / 100)
+            return new(Verdict.Undecided, $"{a.Relation.Text}: only {search.Tested} of {o.Draws} draws could be evaluated ({search.NumericFailures} numeric failures{(search.FirstNumericFailure is null ? "" : ", e.g. " + search.FirstNumericFailure)})", null, search.Tested);
+        return new(Verdict.Holds, $"{a.Relation.Text}: no counterexample in {search.Tested} draws{where} (seed {search.Seed}); {proof.Evidence}", null, search.Tested);
+    }
+
+    public static string Describe(string relation, double l, double r) => $"{relation} fails: left side {l:G6}, right side {r:G6}";
+}
