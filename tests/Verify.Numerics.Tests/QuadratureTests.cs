@@ -66,6 +66,20 @@ public class QuadratureTests
         Assert.That(result.Converged(1e-12), Is.True);
     }
 
+    [Test]
+    public void ANarrowIntervalFarFromZeroConvergesQuickly()
+    {
+        // As C(aR, aD) with aR near aD: [lo, hi] narrower than 1e-5 of lo. Nodes round onto the
+        // endpoints there; they take f's value, so the sum converges instead of running to the last level.
+        const double lo = 0.8681656901745002, hi = 0.8681773643146578, p = 3.2;
+        var result = TanhSinhQuadrature.Integrate(a => Math.Pow(a, p), lo, hi);
+        const double exact = 7.426131346086456004670e-06;   // (hi^4.2 - lo^4.2)/4.2, to 40 digits
+        TestContext.Out.WriteLine($"{result}; relative error {(result.Value - exact) / exact:E2}");
+        Assert.That(result.Value, Is.EqualTo(exact).Within(1e-14 * exact));
+        Assert.That(result.Evaluations, Is.LessThan(300));
+        Assert.That(result.Converged(1e-14), Is.True);
+    }
+
     // The evaluator and compiled expressions share this quadrature: a^(-0.71) on [0, 0.886]
     // lost 1e-4 relative under the previous double-exponential rule.
     [TestCase(-71, 100, 0.886)]

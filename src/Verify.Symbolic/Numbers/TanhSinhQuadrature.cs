@@ -44,36 +44,36 @@ public static class TanhSinhQuadrature
         var leftTail = new Tail();
         var rightTail = new Tail();
 
-        // The term at t (without the step h): weight times integrand. A node that rounds onto an
-        // endpoint is skipped: its weight is below the endpoint's rounding and f may be infinite there.
-        // Deep in a tail, an integrand written as a product such as (a^(1-sigma)*B - f)*a^(rho-1)
-        // can overflow to inf*0 although its value is tiny; that tail is cut at the node, whose
-        // weight is then far below the tolerance.
-        double Term(double t)
+        // The term at node k of a level, on the side of sign (without the step h): weight times
+        // integrand. A node that rounds onto an endpoint takes f there, or is skipped where f is
+        // infinite there: on a narrow interval far from 0 (C(aR, aD) with aR near aD) skipping
+        // them all would leave out a strip as wide as the endpoint's rounding, more than the
+        // tolerance, and no level would converge. Deep in a tail, an integrand written as a
+        // product such as (a^(1-sigma)*B - f)*a^(rho-1) can overflow to inf*0 although its value is
+        // tiny; that tail is cut at the node, whose weight is then far below the tolerance.
+        double Term(in Node node, int sign)
         {
-            if (t < 0 ? -t >= leftCut : t >= rightCut) return 0;
-            var u = Math.PI / 2 * Math.Sinh(Math.Abs(t));
-            var e = Math.Exp(-2 * u);
-            var distance = 2 * half * e / (1 + e);             // from the nearer endpoint
-            var x = t < 0 ? lo + distance : t > 0 ? hi - distance : lo + half;
-            if (x <= lo || x >= hi) return 0;
-            var weight = half * Math.PI / 2 * Math.Cosh(t) * 4 * e / ((1 + e) * (1 + e));
+            if (sign < 0 ? node.T >= leftCut : node.T >= rightCut) return 0;
+            var distance = half * node.Distance;                 // from the nearer endpoint
+            var x = sign < 0 ? lo + distance : node.T > 0 ? hi - distance : lo + half;
             evaluations++;
             var fx = f(x);
-            var term = weight * fx;
-            if (double.IsFinite(term)) { (t < 0 ? leftTail : rightTail).Saw(distance, fx); return term; }
+            if ((x <= lo || x >= hi) && !double.IsFinite(fx)) return 0;
+            var term = half * node.Weight * fx;
+            if (double.IsFinite(term)) { (sign < 0 ? leftTail : rightTail).Saw(distance, fx); return term; }
             if (distance > TailDistance * half) return term;
-            if (t < 0) leftCut = Math.Min(leftCut, -t); else rightCut = Math.Min(rightCut, t);
+            if (sign < 0) leftCut = Math.Min(leftCut, node.T); else rightCut = Math.Min(rightCut, node.T);
             return 0;
         }
 
         // Level 0 (step 1) also fixes how far out the terms matter.
-        const int reach = (int)TMax;
+        var coarseNodes = Levels[0];
+        var reach = coarseNodes.Length - 1;
         var coarse = new double[2 * reach + 1];
         double sum = 0, absSum = 0;
         for (int j = -reach; j <= reach; j++)
         {
-            var term = coarse[j + reach] = Term(j);
+            var term = coarse[j + reach] = Term(coarseNodes[Math.Abs(j)], Math.Sign(j));
             sum += term; absSum += Math.Abs(term);
         }
         if (!double.IsFinite(sum)) return new(double.NaN, double.PositiveInfinity, double.NaN, evaluations);
@@ -86,9 +86,10 @@ public static class TanhSinhQuadrature
         for (int level = 1; level <= MaxLevel; level++)
         {
             step /= 2;
-            for (var t = step; t <= extent; t += 2 * step)
+            foreach (var node in Levels[level])
             {
-                var a = Term(t); var b = Term(-t);
+                if (node.T > extent) break;
+                var a = Term(node, 1); var b = Term(node, -1);
                 sum += a + b; absSum += Math.Abs(a) + Math.Abs(b);
             }
             if (!double.IsFinite(sum)) return new(double.NaN, double.PositiveInfinity, double.NaN, evaluations);
@@ -101,6 +102,35 @@ public static class TanhSinhQuadrature
         if (double.IsFinite(leftCut)) error += leftTail.Mass();
         if (double.IsFinite(rightCut)) error += rightTail.Mass();
         return new(estimate, error, step * absSum, evaluations);
+    }
+
+    /// <summary>A node t ≥ 0 on [-1, 1], its distance from the nearer endpoint and its weight, both for a half-width of 1.</summary>
+    readonly record struct Node(double T, double Distance, double Weight);
+
+    /// <summary>
+    /// The nodes new at each level, computed once: level 0 holds t = 0, 1, ..., 6, level k the odd
+    /// multiples of 2^-k up to <see cref="TMax"/>. Each node's distance from its endpoint is
+    /// 2e/(1 + e) with e = exp(-π sinh t), never 1 − x, so it keeps its digits near the endpoint.
+    /// </summary>
+    static readonly Node[][] Levels = BuildLevels();
+
+    static Node[][] BuildLevels()
+    {
+        static Node At(double t)
+        {
+            var e = Math.Exp(-Math.PI * Math.Sinh(t));
+            return new(t, 2 * e / (1 + e), Math.PI / 2 * Math.Cosh(t) * 4 * e / ((1 + e) * (1 + e)));
+        }
+        var levels = new Node[MaxLevel + 1][];
+        levels[0] = Enumerable.Range(0, (int)TMax + 1).Select(j => At(j)).ToArray();
+        for (int level = 1; level <= MaxLevel; level++)
+        {
+            var step = Math.ScaleB(1.0, -level);
+            var nodes = new List<Node>();
+            for (var t = step; t <= TMax; t += 2 * step) nodes.Add(At(t));
+            levels[level] = [.. nodes];
+        }
+        return levels;
     }
 
     /// <summary>The two evaluated nodes nearest an endpoint, to estimate the mass of a cut tail.</summary>
