@@ -22,7 +22,8 @@ sealed class CachedIntegral
     /// <summary>The error estimate of the value returned last, relative to that value.</summary>
     public double LastRelativeError { get; private set; }
 
-    /// <param name="frame">The symbols of the frame the integral is evaluated in, by position.</param>
+    /// <param name="frame">The symbols of the frame the integral is evaluated in, by position; the
+    /// arrays passed to <see cref="Value"/> start with their values and may hold more after them.</param>
     public CachedIntegral(Integral integral, IReadOnlyList<Symbol> frame, FunctionTable? functions, double tolerance)
     {
         _tolerance = tolerance;
@@ -37,8 +38,9 @@ sealed class CachedIntegral
         var positiveParameters = frame.Append(positive).ToArray();
         _positiveBody = CompiledExpression.Compile(
             PositiveIntegrand.Rewrite(integral.Body, integral.Variable, positive), positiveParameters, functions);
-        _lower = CompiledExpression.Compile(integral.Lower, frame, functions);
-        _upper = CompiledExpression.Compile(integral.Upper, frame, functions);
+        // The limits take the same buffer (their slot for the variable unused).
+        _lower = CompiledExpression.Compile(integral.Lower, parameters, functions);
+        _upper = CompiledExpression.Compile(integral.Upper, parameters, functions);
         _buffer = new double[parameters.Length];
     }
 
@@ -64,11 +66,12 @@ sealed class CachedIntegral
 
     (double Value, double RelativeError) Integrate(double[] frame)
     {
-        var lo = _lower(frame);
-        var hi = _upper(frame);
-        if (!double.IsFinite(lo) || !double.IsFinite(hi)) return (double.NaN, double.PositiveInfinity);
-        Array.Copy(frame, _buffer, frame.Length);
         var last = _buffer.Length - 1;
+        Array.Copy(frame, _buffer, last);   // the frame may carry more values after its own
+        _buffer[last] = double.NaN;
+        var lo = _lower(_buffer);
+        var hi = _upper(_buffer);
+        if (!double.IsFinite(lo) || !double.IsFinite(hi)) return (double.NaN, double.PositiveInfinity);
         var body = Math.Min(lo, hi) >= 0 ? _positiveBody : _body;
         var result = TanhSinhQuadrature.Integrate(t => { _buffer[last] = t; return body(_buffer); }, lo, hi, _tolerance);
         // Far from converged means divergent (or not integrable numerically): undefined here.

@@ -7,8 +7,8 @@ namespace Verify.Numerics;
 /// The residual vector of a raw system as a function of its unknowns. Each residual is the
 /// relative gap r = (L − R)/(|L| + |R|): conditions such as B = sE/(n*C) compare quantities of
 /// very different sizes, and a relative gap makes one tolerance fit them all (near a root of
-/// positive sides it is ½ ln(L/R)). Every integral is pulled out once, computed by quadrature
-/// and cached; the sides are compiled once, so new known values cost no recompilation.
+/// positive sides it is ½ ln(L/R)). The sides are compiled once with their integrals pulled out
+/// (<see cref="QuadratureExpressions"/>), so new known values cost no recompilation.
 /// </summary>
 sealed class Residuals
 {
@@ -16,10 +16,8 @@ sealed class Residuals
     public const double QuadratureTolerance = Evaluator.QuadratureTolerance;
 
     readonly int _unknowns;
-    readonly double[] _frame;                  // unknowns, then known values, then integral values
-    readonly CachedIntegral[] _integrals;
-    readonly int _integralOffset;
-    readonly Action<double[], double[]> _sides;    // left of condition i at 2i, right at 2i + 1
+    readonly double[] _frame;                  // unknowns, then known values
+    readonly QuadratureExpressions _sides;     // left of condition i at 2i, right at 2i + 1
     readonly double[] _sideValues;
 
     public IReadOnlyList<string> Labels { get; }
@@ -33,18 +31,11 @@ sealed class Residuals
         _unknowns = system.Unknowns.Count;
         Labels = system.Conditions.Select(c => c.Label).ToArray();
         KnownSymbols = system.Known.Keys.ToArray();
-
-        var integrals = DistinctIntegrals(system.Conditions);
-        var placeholders = integrals.Select((_, k) => Expr.Sym($"∫#{k}")).ToArray();
-        var symbols = system.Unknowns.Select(u => u.Symbol).Concat(KnownSymbols).Concat(placeholders).ToArray();
-        _integralOffset = _unknowns + KnownSymbols.Count;
-        _frame = new double[symbols.Length];
+        var frame = system.Unknowns.Select(u => u.Symbol).Concat(KnownSymbols).ToArray();
+        _frame = new double[frame.Length];
         SetKnown(system.Known);
-
-        _integrals = integrals.Select(e => new CachedIntegral(e, symbols, system.Functions, QuadratureTolerance)).ToArray();
-        var map = integrals.Select((e, k) => ((Expr)e, (Expr)placeholders[k])).ToDictionary(p => p.Item1, p => p.Item2);
-        var sides = system.Conditions.SelectMany(c => new[] { c.Left.Substitute(map), c.Right.Substitute(map) }).ToArray();
-        _sides = CompiledExpression.CompileMany(sides, symbols, system.Functions);
+        var sides = system.Conditions.SelectMany(c => new[] { c.Left, c.Right }).ToArray();
+        _sides = new QuadratureExpressions(sides, frame, system.Functions, QuadratureTolerance);
         _sideValues = new double[sides.Length];
     }
 
@@ -58,10 +49,10 @@ sealed class Residuals
     public ReadOnlySpan<double> Sides => _sideValues;
 
     /// <summary>Quadratures actually run (cache misses), for timing reports.</summary>
-    public int Quadratures => _integrals.Sum(i => i.Quadratures);
+    public int Quadratures => _sides.Quadratures;
 
     /// <summary>The largest relative error estimate among the integrals at the last evaluated point.</summary>
-    public double LastQuadratureError => _integrals.Length == 0 ? 0 : _integrals.Max(i => i.LastRelativeError);
+    public double LastQuadratureError => _sides.LastQuadratureError;
 
     /// <summary>Fills <paramref name="r"/>; false when some side is undefined (NaN, infinite) at <paramref name="x"/>.</summary>
     public bool TryEvaluate(ReadOnlySpan<double> x, Span<double> r)
@@ -70,13 +61,7 @@ sealed class Residuals
         x.CopyTo(_frame);
         try
         {
-            for (int k = 0; k < _integrals.Length; k++)
-            {
-                var v = _integrals[k].Value(_frame);
-                if (!double.IsFinite(v)) return false;
-                _frame[_integralOffset + k] = v;
-            }
-            _sides(_frame, _sideValues);
+            if (!_sides.TryEvaluate(_frame, _sideValues)) return false;
         }
         catch (EvaluationException)
         {
@@ -90,24 +75,5 @@ sealed class Residuals
             r[i] = (left - right) / Math.Max(Math.Abs(left) + Math.Abs(right), Floor);
         }
         return true;
-    }
-
-    /// <summary>The outermost integrals, each once, in order of appearance.</summary>
-    static List<Integral> DistinctIntegrals(IEnumerable<RawCondition> conditions)
-    {
-        var found = new List<Integral>();
-        var seen = new HashSet<Expr>();
-        foreach (var c in conditions) { Walk(c.Left); Walk(c.Right); }
-        return found;
-
-        void Walk(Expr e)
-        {
-            if (e is Integral i)
-            {
-                if (seen.Add(i)) found.Add(i);
-                return;
-            }
-            foreach (var child in e.Children) Walk(child);
-        }
     }
 }
