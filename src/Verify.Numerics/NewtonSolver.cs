@@ -95,10 +95,15 @@ static class NewtonSolver
 
             var merit = Merit(at.W);
             var accepted = false;
-            // Newton first, then ever more cautious Levenberg–Marquardt steps.
+            // Newton first, backtracking far, then ever more cautious Levenberg–Marquardt steps. Their
+            // damping already shortens them, so each is cut back only a little: a run that ends
+            // here (typically pressed against a bound beyond which the root lies) ends cheaply.
+            var newton = true;
             foreach (var step in Steps(jacobian, at.W, o.MaxStep))
             {
-                for (double t = 1; t >= 1.0 / 1024; t /= 2)
+                var (shortest, cut) = newton ? (1.0 / 1024, 2.0) : (1.0 / 16, 4.0);
+                newton = false;
+                for (double t = 1; t >= shortest; t /= cut)
                 {
                     for (int i = 0; i < n; i++) trial.Z[i] = at.Z[i] + t * step[i];
                     if (!trial.TryEvaluate(p, scales)) continue;

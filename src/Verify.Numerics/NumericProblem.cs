@@ -56,11 +56,17 @@ sealed class NumericProblem(RawSystem system, DomainMap domain, Residuals residu
         var max = MaxAbs(r);
         if (converged && domain.Violation(x, system.Unknowns, options.Tolerance) is { } outside)
             (converged, reason) = (false, $"the root found is outside the domain: {outside}");
+        IReadOnlyDictionary<Symbol, double>? uncertainty = null;
+        if (converged && options.EstimateUncertainty)
+        {
+            var relative = Conditioning.RelativeUncertainty(residuals, x, max);
+            uncertainty = Enumerable.Range(0, Unknowns).ToDictionary(i => system.Unknowns[i].Symbol, i => relative[i]);
+        }
         var allNotes = notes.ToList();
         // Evaluate once more at the reported point, so the quadrature error read is that point's.
         if (residuals.TryEvaluate(x, new double[Conditions]) && residuals.LastQuadratureError > QuadratureWarning)
             allNotes.Add($"an integral's quadrature error estimate at this point is {residuals.LastQuadratureError:E1} (relative)");
         return new RawSolution(converged, values, byLabel, max, iterations, Evaluations, method,
-            converged ? null : reason, allNotes);
+            converged ? null : reason, allNotes) { Uncertainty = uncertainty };
     }
 }

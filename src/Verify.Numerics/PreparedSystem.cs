@@ -46,6 +46,24 @@ public sealed class PreparedSystem
         return NewtonSolver.Solve(problem);
     }
 
+    /// <summary>
+    /// The residual of each condition, by label, at given values of the unknowns: how well a
+    /// candidate from elsewhere (a closed form, say) satisfies the conditions as written. Null when
+    /// the system is ill-posed, a value is missing, or the conditions cannot be evaluated there.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? Residuals(IReadOnlyDictionary<Symbol, double> known, IReadOnlyDictionary<Symbol, double> values)
+    {
+        if (_problem is not null || SystemCheck.ValueProblems(System, known, SolveOptions.Default).Count > 0) return null;
+        var x = new double[System.Unknowns.Count];
+        for (int i = 0; i < x.Length; i++)
+            if (!values.TryGetValue(System.Unknowns[i].Symbol, out x[i])) return null;
+        _residuals!.SetKnown(known);
+        _residuals.Floor = SolveOptions.Default.ResidualFloor;
+        var r = new double[System.Conditions.Count];
+        if (!_residuals.TryEvaluate(x, r)) return null;
+        return Enumerable.Range(0, r.Length).ToDictionary(i => _residuals.Labels[i], i => r[i]);
+    }
+
     /// <summary>Nothing to solve: the conditions either hold at the known values or they do not.</summary>
     static RawSolution CheckOnly(NumericProblem p)
     {

@@ -20,6 +20,13 @@ public sealed record RawSolution(
 {
     public double this[Symbol s] => Values[s];
 
+    /// <summary>
+    /// On success, when asked for (<see cref="SolveOptions.EstimateUncertainty"/>): for each
+    /// unknown, the relative change the residual tolerance leaves it, to first order. A value above
+    /// the accuracy wanted means the conditions as written do not pin that unknown so finely.
+    /// </summary>
+    public IReadOnlyDictionary<Symbol, double>? Uncertainty { get; init; }
+
     internal static RawSolution Failure(string method, string reason, int iterations = 0, int evaluations = 0) =>
         new(false, new Dictionary<Symbol, double>(), new Dictionary<string, double>(), double.NaN,
             iterations, evaluations, method, reason, []);

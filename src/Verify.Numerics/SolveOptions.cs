@@ -40,6 +40,9 @@ public sealed record SolveOptions
     /// <summary>A non-strict bound is widened by this fraction of the domain's width so the root may sit on it.</summary>
     public double BoundMargin { get; init; } = 1e-9;
 
+    /// <summary>Whether a successful solve also estimates how firmly the conditions pin each unknown (n more evaluations).</summary>
+    public bool EstimateUncertainty { get; init; }
+
     /// <summary>An optional starting point; unknowns it leaves out start at the domain's centre.</summary>
     public IReadOnlyDictionary<Symbol, double>? InitialGuess { get; init; }
 }

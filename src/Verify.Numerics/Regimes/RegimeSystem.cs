@@ -30,6 +30,16 @@ public sealed class RegimeSystem
 
     public string Name => Phase is null ? Regime.Name : $"{Regime.Name}/{Phase.Name}";
 
+    /// <summary>The fixed names and quantities with their definitions, resolved down to unknowns and known values.</summary>
+    internal IReadOnlyList<(Symbol Name, Expr Definition)> Defined => _defined;
+
+    /// <summary>An expression over the regime's names with the file's functions inlined and definitions substituted.</summary>
+    internal Expr Resolve(Expr e) => _resolve(e);
+
+    /// <summary>The same system at other known values.</summary>
+    internal RegimeSystem WithKnown(IReadOnlyDictionary<Symbol, double> known) =>
+        new(Model, Regime, Phase, Raw.WithKnown(known), Problems, _resolve, _defined);
+
     public RawSolution Solve(SolveOptions? options = null) =>
         Problems.Count > 0
             ? RawSolution.Failure("none (the regime could not be built)", $"{Name}: {string.Join("; ", Problems)}")
@@ -63,12 +73,17 @@ public sealed class RegimeSystem
         {
             var left = QuadratureEvaluator.Evaluate(_resolve(relation.Left), equilibrium, Raw.Functions);
             var right = QuadratureEvaluator.Evaluate(_resolve(relation.Right), equilibrium, Raw.Functions);
-            if (!double.IsFinite(left) || !double.IsFinite(right)) return false;
-            var close = Math.Abs(left - right) <= tolerance * Math.Max(1, Math.Max(Math.Abs(left), Math.Abs(right)));
-            var holds = Relation.Holds(left, relation.Operator, right)
-                        || close && relation.Operator is RelationOperator.LessOrEqual or RelationOperator.GreaterOrEqual or RelationOperator.Equal;
-            if (!holds) return false;
+            if (!Holds(left, relation.Operator, right, tolerance)) return false;
         }
         return true;
+    }
+
+    /// <summary>One 'when' relation at values of its sides, a non-strict one or an equation allowed to miss by a relative tolerance.</summary>
+    internal static bool Holds(double left, RelationOperator op, double right, double tolerance)
+    {
+        if (!double.IsFinite(left) || !double.IsFinite(right)) return false;
+        var close = Math.Abs(left - right) <= tolerance * Math.Max(1, Math.Max(Math.Abs(left), Math.Abs(right)));
+        return Relation.Holds(left, op, right)
+               || close && op is RelationOperator.LessOrEqual or RelationOperator.GreaterOrEqual or RelationOperator.Equal;
     }
 }

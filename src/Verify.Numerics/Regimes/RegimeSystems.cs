@@ -13,10 +13,26 @@ public static class RegimeSystems
         IReadOnlyDictionary<Symbol, double> parameters, IReadOnlyDictionary<Symbol, double>? carried = null)
     {
         var problems = new List<string>();
+        var known = new RegimeKnownValues(model, regime).Values(parameters, carried, problems);
+        return Structure(model, regime, phase, known, problems);
+    }
+
+    /// <summary>
+    /// One regime (and optionally one of its phases) compiled once, to be solved at many parameter
+    /// points; the values are given at each solve.
+    /// </summary>
+    public static PreparedRegimeSystem Prepare(ModelDocument model, Regime regime, Phase? phase) =>
+        new(model, regime, phase, new RegimeKnownValues(model, regime));
+
+    /// <summary>Every phase of a regime, each compiled on first use, solved with the phase choice of <see cref="RegimeSolver"/>.</summary>
+    public static PreparedRegime Prepare(ModelDocument model, Regime regime) => new(model, regime);
+
+    /// <summary>The system's structure, with <paramref name="known"/> as its known values.</summary>
+    internal static RegimeSystem Structure(ModelDocument model, Regime regime, Phase? phase,
+        IReadOnlyDictionary<Symbol, double> known, List<string> problems)
+    {
         if (phase is not null && !regime.Phases.Contains(phase))
             problems.Add($"phase '{phase.Name}' is not a phase of regime '{regime.Name}'");
-
-        var known = KnownValues(model, regime, parameters, carried, problems);
 
         // Fixed names and quantities are replaced by their definitions wherever they occur.
         var fixes = regime.Fixes.Concat(phase?.Fixes ?? []).ToList();
@@ -52,37 +68,5 @@ public static class RegimeSystems
             .Concat(quantities.Select(q => (q.Symbol, Resolve(q.Symbol)))).ToList();
         var raw = new RawSystem(conditions, unknowns, known);
         return new RegimeSystem(model, regime, phase, raw, problems, Resolve, defined);
-    }
-
-    /// <summary>Parameters, then derived parameters (from their definitions), then carried values.</summary>
-    static Dictionary<Symbol, double> KnownValues(ModelDocument model, Regime regime,
-        IReadOnlyDictionary<Symbol, double> parameters, IReadOnlyDictionary<Symbol, double>? carried, List<string> problems)
-    {
-        var byName = parameters.ToDictionary(kv => kv.Key.Name, kv => kv.Value);
-        var known = new Dictionary<Symbol, double>();
-        foreach (var p in model.Parameters)
-        {
-            if (byName.TryGetValue(p.Symbol.Name, out var v)) known[p.Symbol] = v;
-            else problems.Add($"no value for the parameter '{p.Symbol.Name}'");
-        }
-
-        // Derived parameters may use one another: evaluate whichever is ready until none is left.
-        var pending = model.Derived.ToList();
-        while (pending.Count > 0)
-        {
-            var ready = pending.FirstOrDefault(d => model.Inline(d.Definition).FreeSymbols().All(known.ContainsKey));
-            if (ready is null) break;
-            pending.Remove(ready);
-            known[ready.Symbol] = QuadratureEvaluator.Evaluate(model.Inline(ready.Definition), known);
-        }
-
-        var carriedByName = carried?.ToDictionary(kv => kv.Key.Name, kv => kv.Value) ?? [];
-        foreach (var carry in regime.Carried)
-            foreach (var s in carry.Names)
-            {
-                if (carriedByName.TryGetValue(s.Name, out var v)) known[s] = v;
-                else problems.Add($"no value carried for '{s.Name}' from '{carry.FromRegime}'");
-            }
-        return known;
     }
 }
