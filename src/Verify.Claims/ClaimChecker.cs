@@ -31,7 +31,13 @@ public sealed class ClaimChecker(ModelEvaluator model, CheckOptions options)
         return new ClaimResult(claim.Id, regime, verdict, lead.Evidence, outcomes.Select(x => $"{x.Verdict.Name()}: {x.Evidence}").ToList(), counterexample, options.Seed, draws);
     }
 
-    AssertionOutcome Decide(ClaimSetting s, Assertion a) => a switch
+    AssertionOutcome Decide(ClaimSetting s, Assertion a)
+    {
+        try { return DecideKind(s, a); }
+        catch (ClaimEvaluationException e) { return new AssertionOutcome(Verdict.Undecided, $"cannot be evaluated: {e.Message}"); }
+    }
+
+    AssertionOutcome DecideKind(ClaimSetting s, Assertion a) => a switch
     {
         UniversalAssertion u => UniversalDecider.Decide(s, u, options),
         ExistsAssertion e => ExistsDecider.Decide(s, e, options),

@@ -41,6 +41,11 @@ public static class VerifyApp
                     + "Every phase that defines NAME unless --phase is given; a threshold shows its whole derivation.")
                 .WithExample("derive", "phiS", "--regime", "relocation-entry")
                 .WithExample("derive", "aX", "--regime", "relocation", "--phase", "DD", "--latex");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Decide every claim of the model's claims file (proved, refuted with a counterexample, holds over N draws, "
+                    + "undecided, not-derivable) and compare with the pinned verdicts: exit 0 when all match, 1 otherwise.")
+                .WithExample("check")
+                .WithExample("check", "--claims", "R3.sustain,R4.limit", "--json");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Plain text, not markup: the message may hold brackets and must not be wrapped.

@@ -18,7 +18,7 @@ public class ClaimsDumpTests
         var evaluator = new ModelEvaluator(ModelDeriver.Derive(model));
         TestContext.Out.WriteLine($"derived in {clock.Elapsed.TotalSeconds:F1} s");
         var claims = ClaimsLoader.LoadBundled();
-        var checker = new ClaimChecker(evaluator, new CheckOptions(Draws: 2000));
+        var checker = new ClaimChecker(evaluator, new CheckOptions(Draws: 10000));
         foreach (var c in claims.Claims)
             foreach (var r in c.Regimes)
             {

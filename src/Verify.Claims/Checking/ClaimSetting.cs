@@ -53,8 +53,8 @@ public sealed class ClaimSetting
 
     /// <summary>
     /// The input vector of a drawn sample inside the claim's domain, or null. Parameters bounded
-    /// by a 'where' are moved into the allowed range (keeping their relative position), then every
-    /// 'where' must hold.
+    /// by a 'where' are moved into the allowed range (keeping their relative position; the drawn
+    /// array is updated to match), then every 'where' must hold.
     /// </summary>
     public double[]? Point(double[] drawn)
     {
@@ -62,12 +62,13 @@ public sealed class ClaimSetting
         if (inputs is null) return null;
         try
         {
-            foreach (var w in Where)
-                if (w.Relation.Left is Symbol p && Model.Inputs.Contains(p) && Space.DrawnSymbols.Contains(p) && !w.Holds(inputs, out _, out _))
-                {
-                    inputs = Narrow(drawn, p, w, inputs);
-                    if (inputs is null) return null;
-                }
+            foreach (var p in Space.DrawnSymbols.Where(Model.Inputs.Contains))
+            {
+                var bounds = Where.Select(w => Bound(w, p)).Where(b => b is not null).Select(b => b!.Value).ToList();
+                if (bounds.Count == 0) continue;
+                inputs = Narrow(drawn, p, bounds, inputs);
+                if (inputs is null) return null;
+            }
             // A restriction of the domain is strict: a point on its boundary (within rounding) is outside.
             foreach (var w in Where)
                 if (!w.HoldsClearly(inputs)) return null;
@@ -76,16 +77,31 @@ public sealed class ClaimSetting
         catch (NumericFailure) { return null; }
     }
 
-    double[]? Narrow(double[] drawn, Symbol p, RelationCheck w, double[] inputs)
+    /// <summary>A 'where' of the form p op e or e op p as (is lower bound, e).</summary>
+    static (bool IsLower, QuantityExpression Other)? Bound(RelationCheck w, Symbol p)
+    {
+        bool less = w.Relation.Operator is RelationOperator.Less or RelationOperator.LessOrEqual;
+        bool greater = w.Relation.Operator is RelationOperator.Greater or RelationOperator.GreaterOrEqual;
+        if (!less && !greater) return null;
+        if (w.Relation.Left.Equals(p) && !w.Relation.Right.Contains(p)) return (greater, w.Right);
+        if (w.Relation.Right.Equals(p) && !w.Relation.Left.Contains(p)) return (less, w.Left);
+        return null;
+    }
+
+    /// <summary>Moves p into the range its 'where' bounds allow (evaluated at the current point), keeping its relative place.</summary>
+    double[]? Narrow(double[] drawn, Symbol p, List<(bool IsLower, QuantityExpression Other)> bounds, double[] inputs)
     {
         var index = Space.DrawnSymbols.ToList().IndexOf(p);
         var others = Space.DrawnSymbols.Select((s, i) => (s, drawn[i])).ToDictionary(t => t.s, t => t.Item2);
-        var (lo, hi) = Space.Range(p, others);
-        var bound = w.Right.Evaluate(inputs);
-        if (w.Relation.Operator is RelationOperator.Less or RelationOperator.LessOrEqual) hi = Math.Min(hi, bound);
-        else if (w.Relation.Operator is RelationOperator.Greater or RelationOperator.GreaterOrEqual) lo = Math.Max(lo, bound);
-        if (!(hi > lo) || !double.IsFinite(lo) || !double.IsFinite(hi)) return null;
         var (oldLo, oldHi) = Space.Range(p, others);
+        double lo = oldLo, hi = oldHi;
+        foreach (var (isLower, other) in bounds)
+        {
+            var v = other.Evaluate(inputs);
+            if (!double.IsFinite(v)) return null;
+            if (isLower) lo = Math.Max(lo, v); else hi = Math.Min(hi, v);
+        }
+        if (!(hi > lo) || !double.IsFinite(lo) || !double.IsFinite(hi)) return null;
         var t = double.IsFinite(oldLo) && double.IsFinite(oldHi) ? (drawn[index] - oldLo) / (oldHi - oldLo) : 0.5;
         drawn[index] = lo + (hi - lo) * Math.Clamp(t, 1e-6, 1 - 1e-6);
         return Space.Inputs(drawn);

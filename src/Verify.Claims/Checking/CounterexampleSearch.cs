@@ -7,7 +7,11 @@ using Verify.Derivation.Evaluation;
 namespace Verify.Claims.Checking;
 
 /// <summary>What a search over the claim's domain saw.</summary>
-public sealed record SearchResult(int Tested, int NumericFailures, string? FirstNumericFailure, double[]? Original, double[]? Shrunk, ulong Seed);
+public sealed record SearchResult(int Tested, int NumericFailures, string? FirstNumericFailure, double[]? Original, double[]? Shrunk, ulong Seed)
+{
+    /// <summary>The drawn values of the first point where evaluation failed numerically.</summary>
+    public double[]? FirstNumericFailurePoint { get; init; }
+}
 
 /// <summary>
 /// Looks for a point of a claim's domain where a property fails, with FsCheck: the given number
@@ -20,7 +24,8 @@ public static class CounterexampleSearch
     public static SearchResult Run(ClaimSetting setting, Func<double[], double[], bool> holds, int draws, ulong seed)
     {
         int tested = 0, numeric = 0;
-        string? firstNumeric = null;
+        string? firstNumeric = null, error = null;
+        double[]? numericPoint = null;
         double[]? original = null, last = null;
         Property Check(double[] drawn)
         {
@@ -30,7 +35,13 @@ public static class CounterexampleSearch
             try { ok = holds(drawn, inputs); }
             catch (NumericFailure e)
             {
-                numeric++; firstNumeric ??= e.Message;
+                numeric++; firstNumeric ??= e.Message; numericPoint ??= (double[])drawn.Clone();
+                return Prop.When(false, () => true);
+            }
+            catch (Exception e) when (e is ArgumentException or Verify.Symbolic.Numbers.EvaluationException or Verify.Symbolic.Calculus.DifferentiationException)
+            {
+                // A claim that cannot be evaluated as written: stop and say why, rather than count it as a failure.
+                error ??= e.Message;
                 return Prop.When(false, () => true);
             }
             if (original is null) tested++;
@@ -45,7 +56,8 @@ public static class CounterexampleSearch
             .WithRunner(new SilentRunner())
             .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
         Prop.ForAll(arbitrary, Check).Check(config);
-        return new SearchResult(tested, numeric, firstNumeric, original, last, seed);
+        if (error is not null) throw new ClaimEvaluationException(error);
+        return new SearchResult(tested, numeric, firstNumeric, original, last, seed) { FirstNumericFailurePoint = numericPoint };
     }
 
     /// <summary>Values a person would try first; candidates outside the domain are discarded by the property.</summary>
@@ -84,3 +96,6 @@ public static class CounterexampleSearch
         public void OnFinished(string name, TestResult testResult) { }
     }
 }
+
+/// <summary>A claim whose expressions cannot be evaluated in its regime (an undefined name, a derivative that cannot be taken).</summary>
+public sealed class ClaimEvaluationException(string message) : Exception(message);

@@ -15,7 +15,7 @@ static class ExistsDecider
         var search = CounterexampleSearch.Run(s, (drawn, inputs) => !relation.HoldsClearly(inputs), o.Draws, o.Seed);
         if (search.Shrunk is not { } witness)
             return new(Verdict.Undecided, $"no witness of {a.Relation.Text} in {search.Tested} draws (seed {search.Seed})", null, search.Tested);
-        var inputs = s.Point((double[])witness.Clone())!;
+        var inputs = s.Point(witness)!;
         var (l, r) = relation.Sides(inputs);
         var confirmation = o.ConfirmFromFirstPrinciples ? FirstPrinciples.Confirm(s.Model, relation.Left.Regimes.Concat(relation.Right.Regimes), inputs) : null;
         var text = $"witness (seed {search.Seed}, shrunk): {a.Relation.Text} with left side {l:G6}, right side {r:G6}{(confirmation is null ? "" : "; " + confirmation.Detail)}";

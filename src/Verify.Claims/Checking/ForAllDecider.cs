@@ -31,7 +31,7 @@ static class ForAllDecider
         var label = $"forall {a.Variable} in ({a.Lower}, {a.Upper}){(a.Condition is null ? "" : $" where {a.Condition}")}: {a.Relation}";
         if (search.Shrunk is not { } bad)
             return new(Verdict.Holds, $"{label}: no counterexample in {search.Tested} draws x {VariableGrid.Size} values of {a.Variable} (seed {search.Seed})", null, search.Tested);
-        var inputs = s.Point((double[])bad.Clone())!;
+        var inputs = s.Point(bad)!;
         Holds(bad, inputs);
         inputs[variable] = badX!.Value;
         var (l, r) = relation.Sides(inputs);

@@ -38,9 +38,18 @@ static class FormulaDecider
             notes.Add($"derived {a.Derived} = {PlainPrinter.Print(Simplifier.Simplify(d, oracle))}; the paper's is {a.Paper}; derived/paper = {PlainPrinter.Print(ratio)}" +
                       (positive ? " (proved positive: the paper's formula has the right sign)" : " (not proved positive)"));
         }
-        var evidence = string.Join("; ", notes);
+        var evidence = string.Join("; ", notes.Distinct());
         if (identical) return new(Verdict.Proved, $"identity: {evidence}");
         if (a.UpToPositiveFactor && positiveFactor) return new(Verdict.Proved, $"equal up to a positive factor: {evidence}");
+        if (a.UpToPositiveFactor)
+        {
+            // The ratio was not proved positive: is it positive at every draw?
+            var ratioSearch = CounterexampleSearch.Run(s, (drawn, inputs) => derived.Evaluate(inputs) / paper.Evaluate(inputs) > 0, o.Draws, o.Seed);
+            if (ratioSearch.Shrunk is null)
+                return new(Verdict.Holds, $"the ratio derived/paper is positive at all {ratioSearch.Tested} draws (seed {ratioSearch.Seed}), not proved: {evidence}", null, ratioSearch.Tested);
+            var at = s.Point(ratioSearch.Shrunk)!;
+            return new(Verdict.Refuted, $"derived and paper's formulas differ in sign at a point: {derived.Evaluate(at):G6} vs {paper.Evaluate(at):G6}; {evidence}", s.Describe(ratioSearch.Shrunk, at), ratioSearch.Tested);
+        }
         // Differ: show a point where they do.
         var search = CounterexampleSearch.Run(s, (drawn, inputs) =>
         {
@@ -48,7 +57,7 @@ static class FormulaDecider
             return Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y)));
         }, o.Draws, o.Seed);
         if (search.Shrunk is not { } bad) return new(Verdict.Undecided, $"not proved identical, and no point where they differ in {search.Tested} draws: {evidence}");
-        var inputs = s.Point((double[])bad.Clone())!;
+        var inputs = s.Point(bad)!;
         var (dv, pv) = (derived.Evaluate(inputs), paper.Evaluate(inputs));
         return new(Verdict.Refuted, $"the formulas differ: {evidence}; e.g. derived {dv:G6} vs paper {pv:G6} (seed {search.Seed}, shrunk)", s.Describe(bad, inputs), search.Tested);
     }

@@ -14,6 +14,13 @@ namespace Verify.Claims.Checking;
 /// </summary>
 static class LimitDecider
 {
+    static double[]? FirstPoint(ClaimSetting s)
+    {
+        double[]? found = null;
+        CounterexampleSearch.Run(s, (drawn, inputs) => { found ??= (double[])drawn.Clone(); return true; }, 1, 7);
+        return found;
+    }
+
     public static AssertionOutcome Decide(ClaimSetting s, LimitAssertion a, CheckOptions o)
     {
         var e = s.Model.Expression(s, a.Expression);
@@ -36,7 +43,8 @@ static class LimitDecider
             var value = target.InPhases(phases.Take(target.Regimes.Count).ToArray());
             var same = Identity.IsZero(Simplifier.Simplify(Expr.Sub(limit, value), oracle), oracle, numeric: false).Status == ZeroStatus.Zero;
             equal = (equal ?? true) && same;
-            limits.Add($"{a.Expression} -> {PlainPrinter.Print(limit)} as {a.Variable} -> inf");
+            var note = $"{a.Expression} -> {PlainPrinter.Print(limit)} as {a.Variable} -> inf";
+            if (!limits.Contains(note)) limits.Add(note);
         }
         // Numeric check along the sequence at random points.
         double worst = 0; double[]? worstDrawn = null; double worstValue = 0, worstTarget = 0;
@@ -56,8 +64,21 @@ static class LimitDecider
             return new(Verdict.Proved, $"{symbolic}, as stated; at {a.Variable} = 1e8 the value is within {worst:E1} of it in {search.Tested} draws", null, search.Tested);
         if (equal == false || search.Shrunk is not null)
         {
-            var point = worstDrawn is null ? null : s.Describe(worstDrawn, s.Space.Inputs(worstDrawn)!);
-            return new(Verdict.Refuted, $"{symbolic}, not {a.Value}; e.g. at {a.Variable} = 1e8 the value is {worstValue:G6}, not {worstTarget:G6}", point, search.Tested);
+            // Show the limit at a point: the first admissible draw, with the variable large.
+            var shown = search.Shrunk ?? worstDrawn ?? FirstPoint(s);
+            string numbers = "";
+            Dictionary<string, double>? point = null;
+            if (shown is not null)
+            {
+                var far = (double[])shown.Clone();
+                far[index] = 1e8;
+                if (s.Space.Inputs(far) is { } at)
+                {
+                    numbers = $"; e.g. at {a.Variable} = 1e8 the value is {e.Evaluate(at):G6}, not {target.Evaluate(at):G6}";
+                    point = s.Describe(far, at);
+                }
+            }
+            return new(Verdict.Refuted, $"{symbolic}, not {a.Value}{numbers}", point, search.Tested);
         }
         return new(Verdict.Holds, $"no symbolic limit; at {a.Variable} = 1e8 within {worst:E1} of {a.Value} in {search.Tested} draws", null, search.Tested);
     }

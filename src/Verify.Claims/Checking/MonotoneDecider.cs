@@ -42,7 +42,7 @@ static class MonotoneDecider
         var label = $"{(a.Increasing ? "increasing" : "decreasing")} {a.Expression} in {a.Variable}";
         if (search.Shrunk is not { } shrunk)
             return new(Verdict.Holds, $"{label}: no counterexample in {search.Tested} draws x {VariableGrid.Size} values of {a.Variable} (seed {search.Seed})", null, search.Tested);
-        var inputs = s.Point((double[])shrunk.Clone())!;
+        var inputs = s.Point(shrunk)!;
         Holds(shrunk, (double[])inputs.Clone());
         var (x1, f1, x2, f2) = bad!.Value;
         var point = s.Describe(shrunk, inputs);

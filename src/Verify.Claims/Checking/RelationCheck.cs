@@ -1,5 +1,6 @@
 using Verify.Derivation.Evaluation;
 using Verify.Symbolic.Core;
+using Verify.Symbolic.Numbers;
 
 namespace Verify.Claims.Checking;
 
@@ -52,7 +53,42 @@ public sealed class RelationCheck
         if (!double.IsFinite(left) || !double.IsFinite(right))
             throw new NumericFailure($"{Relation} is not finite here ({left}, {right})");
         var scale = Tolerance * Math.Max(1, Math.Max(Math.Abs(left), Math.Abs(right)));
-        return Within(left, right, scale) || Within(left, right, Allowance(inputs, left, right));
+        if (Within(left, right, scale) || Within(left, right, Allowance(inputs, left, right))) return true;
+        // An apparent violation counts only if interval arithmetic, which bounds every rounding
+        // error, confirms it; where the enclosure cannot tell, the point cannot decide the claim.
+        return Certify(inputs) switch
+        {
+            Certainty.Violated or Certainty.NotApplicable => false,
+            _ => throw new NumericFailure($"{Relation} cannot be decided in double precision here (the interval enclosure of its sides overlaps)"),
+        };
+    }
+
+    public enum Certainty { Violated, Undecided, NotApplicable }
+
+    /// <summary>Whether an interval enclosure of L - R at the exact inputs proves the relation false there.</summary>
+    public Certainty Certify(double[] inputs)
+    {
+        try
+        {
+            var l = Left.InPhases(Left.PhasesAt(inputs));
+            var r = Right.InPhases(Right.PhasesAt(inputs));
+            var box = new Dictionary<Symbol, Interval>();
+            for (int i = 0; i < Left.Inputs.Count; i++)
+                if (!double.IsNaN(inputs[i])) box[Left.Inputs[i]] = new Interval(inputs[i]);
+            var d = IntervalEvaluator.Evaluate(Expr.Sub(l, r), box);
+            if (d.MayBeUndefined || d.IsEmpty) return Certainty.Undecided;
+            bool violated = Relation.Operator switch
+            {
+                RelationOperator.Equal => d.Lo > 0 || d.Hi < 0,
+                RelationOperator.NotEqual => d.Lo == 0 && d.Hi == 0,
+                RelationOperator.Less => d.Lo >= 0,
+                RelationOperator.LessOrEqual => d.Lo > 0,
+                RelationOperator.Greater => d.Hi <= 0,
+                _ => d.Hi < 0,
+            };
+            return violated ? Certainty.Violated : Certainty.Undecided;
+        }
+        catch (EvaluationException) { return Certainty.NotApplicable; }   // an implicit quantity has no interval form
     }
 
     bool Within(double left, double right, double slack) => Relation.Operator switch

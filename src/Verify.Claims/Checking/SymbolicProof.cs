@@ -41,7 +41,12 @@ public static class SymbolicProof
                 foreach (var w in setting.Where)
                     extra.Add(new Relation(w.Left.InPhases(For(w.Left)), w.Relation.Operator, w.Right.InPhases(For(w.Right))));
             }
-            catch (Exception e) when (e is ArgumentException or Verify.Symbolic.Calculus.DifferentiationException)
+            catch (UndefinedInPhase)
+            {
+                skipped++;   // the statement has no meaning in this phase
+                continue;
+            }
+            catch (Exception e) when (e is ArgumentException or Verify.Symbolic.Calculus.DifferentiationException or InvalidOperationException)
             {
                 return new(false, $"not attempted in {phaseNames}: {e.Message}");
             }
@@ -65,7 +70,7 @@ public static class SymbolicProof
         }
         if (proved == 0) return new(false, "no phase combination can hold under the claim's domain");
         var how = relation.Relation.Operator == RelationOperator.Equal ? "the difference simplifies to 0" : "the sign oracle proves the sign of the difference";
-        return new(true, $"{how} in every phase ({proved} proved{(skipped > 0 ? $", {skipped} excluded by the domain" : "")})");
+        return new(true, $"{how} in every phase ({proved} proved{(skipped > 0 ? $", {skipped} excluded by the domain or where the statement is undefined" : "")})");
     }
 
     static string Shorten(Expr e)

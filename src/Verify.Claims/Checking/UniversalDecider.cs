@@ -17,7 +17,7 @@ static class UniversalDecider
         var where = s.Claim.Where.Count > 0 ? $" where {string.Join(", ", s.Claim.Where)}" : "";
         if (search.Shrunk is { } bad)
         {
-            var inputs = s.Point((double[])bad.Clone())!;
+            var inputs = s.Point(bad)!;
             var (l, r) = relation.Sides(inputs);
             var point = s.Describe(bad, inputs);
             var confirmation = o.ConfirmFromFirstPrinciples ? FirstPrinciples.Confirm(s.Model, relation.Left.Regimes.Concat(relation.Right.Regimes), inputs) : null;
@@ -31,7 +31,10 @@ static class UniversalDecider
         }
         if (proof.Proved) return new(Verdict.Proved, $"{a.Relation.Text}: {proof.Evidence}; no counterexample in {search.Tested} draws{where} (seed {search.Seed})", null, search.Tested);
         if (search.Tested < o.Draws / 2 || search.NumericFailures > o.Draws / 100)
-            return new(Verdict.Undecided, $"{a.Relation.Text}: only {search.Tested} of {o.Draws} draws could be evaluated ({search.NumericFailures} numeric failures{(search.FirstNumericFailure is null ? "" : ", e.g. " + search.FirstNumericFailure)})", null, search.Tested);
+        {
+            var at = search.FirstNumericFailurePoint is { } p && s.Space.Inputs((double[])p.Clone()) is { } pi ? s.Describe(p, pi) : null;
+            return new(Verdict.Undecided, $"{a.Relation.Text}: {search.Tested} draws evaluated, {search.NumericFailures} numeric failures{(search.FirstNumericFailure is null ? "" : ", e.g. " + search.FirstNumericFailure)}", at, search.Tested);
+        }
         return new(Verdict.Holds, $"{a.Relation.Text}: no counterexample in {search.Tested} draws{where} (seed {search.Seed}); {proof.Evidence}", null, search.Tested);
     }
 

@@ -11,7 +11,8 @@ namespace Verify.Claims.Sampling;
 /// parameter is drawn in file order within the bounds its domain, the constraints and the values
 /// already drawn give it: uniformly on a bounded range (a tenth of the draws within 0.1% of each
 /// end, so that edges such as phi near 0 or 1 and sE near 1/2 are visited), on a log scale above
-/// a positive lower bound (beta near 1 and beta large both occur). A claim may fix parameters or
+/// a positive lower bound (from 1.05 to 21 times it: beta near 1 and beta large both occur), and
+/// log-uniformly on (0.01, 100) above zero (f, fI). A claim may fix parameters or
 /// draw a derived one in a parameter's place (with rho = beta*(sigma - 1)).
 /// </summary>
 public sealed class ParameterSpace
@@ -104,9 +105,33 @@ public sealed class ParameterSpace
 
 
     /// <summary>e at known values, with derived and computed parameters written out where their own value is not known.</summary>
-    double Value(Expr e, IReadOnlyDictionary<Symbol, double> at) => Evaluator.Evaluate(Resolve(e, at.Keys.ToHashSet()), at);
+    double Value(Expr e, IReadOnlyDictionary<Symbol, double> at)
+    {
+        var symbols = at.Keys.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
+        var f = Compiled(e, symbols);
+        return f(symbols.Select(k => at[k]).ToArray());
+    }
+
+    // Every draw evaluates the same few relations with the same symbols known: compile each once.
+    readonly Dictionary<(Expr, string), Func<double[], double>> _compiled = [];
+    readonly Dictionary<(Expr, string), Expr> _resolved = [];
+
+    Func<double[], double> Compiled(Expr e, List<Symbol> symbols)
+    {
+        var key = (e, string.Join(",", symbols.Select(x => x.Name)));
+        if (!_compiled.TryGetValue(key, out var f))
+            _compiled[key] = f = Compiler.Compile(Resolve(e, symbols.ToHashSet()), symbols);
+        return f;
+    }
 
     Expr Resolve(Expr e, IReadOnlySet<Symbol> known)
+    {
+        var key = (e, string.Join(",", known.Select(x => x.Name).Order(StringComparer.Ordinal)));
+        if (_resolved.TryGetValue(key, out var done)) return done;
+        return _resolved[key] = ResolveOnce(e, known);
+    }
+
+    Expr ResolveOnce(Expr e, IReadOnlySet<Symbol> known)
     {
         var map = _derived.Concat(_computed.Select(kv => new KeyValuePair<Expr, Expr>(kv.Key, kv.Value)))
             .Where(kv => kv.Key is Symbol s && !known.Contains(s)).ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -130,7 +155,7 @@ public sealed class ParameterSpace
             var others = diff.FreeSymbols().Where(s => s != d.Symbol).ToList();
             if (!others.All(known.ContainsKey)) continue;   // waits for symbols not drawn yet
             // Linear in the variable? Read the relation as slope*x + intercept op 0 at three points.
-            double F(double x) { var at = new Dictionary<Symbol, double>(known) { [d.Symbol] = x }; return Evaluator.Evaluate(diff, at); }
+            double F(double x) { var at = new Dictionary<Symbol, double>(known) { [d.Symbol] = x }; return Value(diff, at); }
             double f0 = F(0), f1 = F(1), f2 = F(2);
             if (d.Symbol.Sign == SymbolSign.Positive && !double.IsFinite(f0)) { f0 = F(0.5); f1 = F(1.5); f2 = F(2.5); var slope0 = f1 - f0; if (Math.Abs(f2 - 2 * f1 + f0) > 1e-9 * (1 + Math.Abs(f0) + Math.Abs(f1))) continue; Apply(r.Operator, slope0, f0 - 0.5 * slope0, ref lo, ref hi); continue; }
             if (!double.IsFinite(f0) || Math.Abs(f2 - 2 * f1 + f0) > 1e-9 * (1 + Math.Abs(f0) + Math.Abs(f1))) continue;
@@ -162,7 +187,9 @@ public sealed class ParameterSpace
             var width = hi - lo;
             x = u < 0.1 ? lo + width * edge * v : u > 0.9 ? hi - width * edge * v : lo + width * v;
         }
-        else if (double.IsFinite(lo) && lo > 0) x = lo * (1 + Math.Exp(Math.Log(edge) + (Math.Log(20) - Math.Log(edge)) * v));
+        // Above a positive bound (sigma > 1, beta > 1): log-uniform distance from 5% to 20 times the bound. Closer,
+        // exponents such as 1/(sigma - 1) pass 20 and aD^rho underflows: double precision cannot follow the formulas.
+        else if (double.IsFinite(lo) && lo > 0) x = lo * (1 + Math.Exp(Math.Log(5e-2) + (Math.Log(20) - Math.Log(5e-2)) * v));
         else if (double.IsFinite(lo)) x = lo + Math.Exp(Math.Log(1e-2) + (Math.Log(1e2) - Math.Log(1e-2)) * v);
         else if (double.IsFinite(hi)) x = hi - Math.Exp(Math.Log(1e-2) + (Math.Log(1e2) - Math.Log(1e-2)) * v);
         else x = (v - 0.5) * 20;

@@ -16,7 +16,7 @@ public sealed class ImplicitRoot
     readonly Func<double[], double> _residual;
     readonly Func<double[], double>[] _lower;
     readonly Func<double[], double>[] _upper;
-    const int ScanPoints = 64;
+    const int ScanPoints = 128;
 
     public ImplicitRoot(ImplicitUnknown unknown, IReadOnlyDictionary<Expr, Expr> knownValues, FunctionTable functions)
     {
@@ -68,8 +68,8 @@ public sealed class ImplicitRoot
         double Grid(int k)
         {
             double t = (double)k / ScanPoints;
-            double y = lo == 0 ? hi * Math.Pow(1e-12, 1 - t) : lo + (hi - lo) * t;
-            return Math.Clamp(y, lo + (hi - lo) * 1e-14, hi - (hi - lo) * 1e-14);
+            if (lo == 0) return Math.Min(hi * Math.Pow(1e-30, 1 - t), hi * (1 - 1e-14));
+            return Math.Clamp(lo + (hi - lo) * t, lo + (hi - lo) * 1e-14, hi - (hi - lo) * 1e-14);
         }
         double prevY = double.NaN, prevF = double.NaN;
         for (int k = 0; k <= ScanPoints; k++)

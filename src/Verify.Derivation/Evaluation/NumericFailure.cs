@@ -1,4 +1,4 @@
 namespace Verify.Derivation.Evaluation;
 
 /// <summary>A numeric step (a root search, a phase choice) that failed at a point; the message says which and why.</summary>
-public sealed class NumericFailure(string message) : Exception(message);
+public class NumericFailure(string message) : Exception(message);

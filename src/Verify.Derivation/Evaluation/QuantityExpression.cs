@@ -38,10 +38,34 @@ public sealed class QuantityExpression
         foreach (var r in _regimes) model.Regime(r);   // fails early, naming the regime, if it does not exist
     }
 
+    int[]? _anyPhase;
+    bool? _phaseFree;
+
+    /// <summary>
+    /// True when the expression is the same in every phase (a threshold, a parameter): then no
+    /// phase needs to be found, and a point where some phase cannot be evaluated does not matter.
+    /// </summary>
+    bool PhaseFree()
+    {
+        if (_phaseFree is { } known) return known;
+        var counts = _regimes.Select(r => _model.Regime(r).Phases.Count).ToArray();
+        var combos = new List<int[]> { new int[counts.Length] };
+        for (int i = 0; i < counts.Length; i++)
+            combos = combos.SelectMany(c => Enumerable.Range(0, counts[i]).Select(k => { var n = (int[])c.Clone(); n[i] = k; return n; })).ToList();
+        try
+        {
+            var first = InPhases(combos[0]);
+            _phaseFree = combos.Skip(1).All(c => InPhases(c).Equals(first));
+        }
+        catch (NumericFailure) { _phaseFree = false; }
+        _anyPhase = combos[0];
+        return _phaseFree.Value;
+    }
+
     /// <summary>The value at the inputs, in the phases that hold there.</summary>
     public double Evaluate(double[] inputs)
     {
-        var phases = _regimes.Select(r => _model.Regime(r).Select(inputs)).ToArray();
+        var phases = PhaseFree() ? _anyPhase! : _regimes.Select(r => _model.Regime(r).Select(inputs)).ToArray();
         var key = string.Join("|", phases);
         if (!_compiled.TryGetValue(key, out var f)) _compiled[key] = f = Compile(phases);
         return f(inputs);
@@ -57,6 +81,9 @@ public sealed class QuantityExpression
     public bool Magnitude { get; init; }
 
     static Expr SizeOf(Expr e) => e is Sum s ? Expr.Add(s.Terms.Select(t => Expr.Call("abs", t))) : Expr.Call("abs", e);
+
+    /// <summary>The model's inputs, in the order of the input vectors.</summary>
+    public IReadOnlyList<Symbol> Inputs => _model.Inputs;
 
     /// <summary>The regimes involved: the primary first, then those of the aliases.</summary>
     public IReadOnlyList<string> Regimes => _regimes;
@@ -86,11 +113,14 @@ public sealed class QuantityExpression
                 foreach (var (s, v) in values) map[s] = v;
             foreach (var (alias, target) in _aliases.Where(a => a.Value.Regime == _regimes[i]))
                 map[alias] = values.TryGetValue(target.Name, out var v) ? v
-                    : throw new ArgumentException($"'{target.Name.Name}' is not defined in regime {_regimes[i]} (phase {phase.Key})");
+                    : throw new UndefinedInPhase($"'{target.Name.Name}' is not defined in phase {phase.Key}");
         }
         var missing = _expr.FreeSymbols().Where(s => !map.ContainsKey(s) && !_model.Inputs.Contains(s) && !_model.DerivedParameters.ContainsKey(s) && !_reparametrise.ContainsKey(s)).ToList();
         if (missing.Count > 0)
-            throw new ArgumentException($"{string.Join(", ", missing.Select(m => $"'{m.Name}'"))} not defined in regime {_primary}");
+        {
+            var where = _model.Regime(_primary).Phases[phases[0]].Phase.Key;
+            throw new UndefinedInPhase($"{string.Join(", ", missing.Select(m => $"'{m.Name}'"))} not defined in {where}");
+        }
         var substituted = _expr.Substitute(map, context.Oracle).Substitute(_reparametrise, context.Oracle);
         var expanded = DeferredDerivatives.Expand(substituted, derivatives, context.Oracle).Substitute(_model.DerivedParameters);
         return (Magnitude ? SizeOf(expanded) : expanded, functions);
@@ -117,3 +147,9 @@ public sealed class QuantityExpression
         public Expr? Partial(Call call, int index) => _parts.Select(p => p.Partial(call, index)).FirstOrDefault(x => x is not null);
     }
 }
+
+/// <summary>
+/// A name the expression uses has no value in the phase that holds (abarN in a corner where no
+/// firm produces in one nation, say): the expression is undefined at this point, not wrong.
+/// </summary>
+public sealed class UndefinedInPhase(string message) : NumericFailure(message);

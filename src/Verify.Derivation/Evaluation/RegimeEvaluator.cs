@@ -31,7 +31,20 @@ public sealed class RegimeEvaluator
     public IReadOnlyList<PhaseEvaluator> Phases => _phases;
 
     /// <summary>The index of the phase that holds at the inputs (its outputs are then filled), or a failure that says why none does.</summary>
+    // Every expression over the regime asks for the phase at the same point: remember the last answer.
+    double[]? _lastInputs;
+    int _lastPhase;
+
     public int Select(double[] inputs)
+    {
+        if (_lastInputs is not null && _lastInputs.AsSpan().SequenceEqual(inputs)) return _lastPhase;
+        var phase = SelectPhase(inputs);
+        _lastInputs = (double[])inputs.Clone();
+        _lastPhase = phase;
+        return phase;
+    }
+
+    int SelectPhase(double[] inputs)
     {
         var reasons = new List<string>();
         for (int i = 0; i < _phases.Length; i++)
@@ -41,7 +54,9 @@ public sealed class RegimeEvaluator
                 if (_phases[i].TryEvaluate(inputs, _outputs[i])) return i;
                 reasons.Add($"{_phases[i].Phase.Key}: its conditions {string.Join(", ", _phases[i].Phase.When)} fail");
             }
-            catch (NumericFailure e) { reasons.Add($"{_phases[i].Phase.Key}: {e.Message}"); }
+            // A phase that cannot be evaluated here says nothing about whether it holds: falling
+            // through to the next phase (a corner, say) would report the wrong equilibrium.
+            catch (NumericFailure e) { throw new NumericFailure($"{_phases[i].Phase.Key} cannot be evaluated here: {e.Message}"); }
         }
         throw new NumericFailure($"no phase of {Regime.Regime.Name} holds: {string.Join("; ", reasons)}");
     }

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Verify.Claims.Checking;
+using Verify.Derivation;
+using Verify.Derivation.Evaluation;
+using Verify.Model.Claims;
+using Verify.Model.Language;
+
+namespace Verify.Claims;
+
+/// <summary>One claim-in-a-regime set against its pinned verdict.</summary>
+public sealed record CheckedClaim(ClaimResult Result, ExpectedVerdicts.Entry? Expected)
+{
+    public bool Matches => Expected is not null && Expected.Verdict == Result.Verdict;
+}
+
+/// <summary>
+/// The main job: every claim of a claims file decided against its model, on both cores (each
+/// worker derives the model once for itself; the derivation caches are not shared between threads).
+/// </summary>
+public static class CheckRun
+{
+    public sealed record Outcome(IReadOnlyList<CheckedClaim> Claims, TimeSpan Elapsed)
+    {
+        public bool AllMatch => Claims.All(c => c.Matches);
+    }
+
+    public static Outcome Run(ModelDocument model, ClaimDocument claims, ExpectedVerdicts? expected, CheckOptions options,
+        IReadOnlyCollection<string>? onlyIds = null, Action<ClaimResult>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var jobs = claims.Claims.Where(c => onlyIds is null || onlyIds.Contains(c.Id))
+            .SelectMany(c => c.Regimes.Select(r => (Claim: c, Regime: r))).ToList();
+        var results = new ClaimResult?[jobs.Count];
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 2));
+        var next = -1;
+        var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
+        {
+            var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), options);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < jobs.Count)
+            {
+                var (claim, regime) = jobs[i];
+                ClaimResult result;
+                try { result = checker.Check(claim, regime); }
+                catch (ClaimException e) { result = new ClaimResult(claim.Id, regime, Verdict.Undecided, $"cannot be checked: {e.Message}", [], null, options.Seed, 0); }
+                results[i] = result;
+                lock (jobs) progress?.Invoke(result);
+            }
+        }, 64 * 1024 * 1024)).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        var checkedClaims = results.Select(r => new CheckedClaim(r!, expected?.Entries.GetValueOrDefault(r!.Key))).ToList();
+        return new Outcome(checkedClaims, clock.Elapsed);
+    }
+}

@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Verify.Claims;
+using Verify.Claims.Checking;
+using Verify.Cli.Checking;
+using Verify.Cli.Modeling;
+
+namespace Verify.Cli.Commands;
+
+/// <summary>
+/// verify check — the main job: every claim of the model's claims file decided, a table of
+/// verdicts and evidence, and exit code 0 only when every verdict is the pinned one.
+/// </summary>
+public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
+{
+    public sealed class Settings : ModelSettings
+    {
+        [CommandOption("--claims <IDS>")] [Description("Only these claim ids, comma-separated (e.g. R3.sustain,R4.limit).")]
+        public string? Claims { get; init; }
+        [CommandOption("--draws <N>")] [Description("Random admissible draws per claim (default 10000).")]
+        public int Draws { get; init; } = 10_000;
+        [CommandOption("--seed <S>")] [Description("Seed of the draws (default 20140101); the same seed replays the same draws.")]
+        public ulong Seed { get; init; } = 20140101;
+        [CommandOption("--json")] [Description("Print {\"claims\": [...], \"seconds\": ...} instead of the table.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        if (settings.Draws < 1) throw new ArgumentException("--draws must be at least 1");
+        var model = ModelSource.Load(settings.Model);
+        var (claims, expected) = ClaimSources.For(model, settings.Model);
+        var ids = settings.Claims?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        if (ids is not null && ids.FirstOrDefault(id => claims.Claims.All(c => c.Id != id)) is { } unknown)
+            throw new ArgumentException($"no claim '{unknown}'; the claims are {string.Join(", ", claims.Claims.Select(c => c.Id))}");
+        var options = new CheckOptions(settings.Draws, settings.Seed);
+        var total = claims.Claims.Where(c => ids is null || ids.Contains(c.Id)).Sum(c => c.Regimes.Count);
+
+        CheckRun.Outcome outcome;
+        if (settings.Json || !console.Profile.Capabilities.Interactive)
+            outcome = CheckRun.Run(model, claims, expected, options, ids);
+        else
+            outcome = console.Progress().Start(p =>
+            {
+                var task = p.AddTask($"checking {total} claims", maxValue: total);
+                return CheckRun.Run(model, claims, expected, options, ids, _ => task.Increment(1));
+            });
+
+        if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonOut.Of(CheckJson.Of(outcome)));
+        else CheckTable.Write(console, outcome, options);
+        return outcome.AllMatch ? 0 : 1;
+    }
+}
