@@ -213,7 +213,8 @@ public sealed class Assumptions : ITracingOracle
     {
         foreach (var x in e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal))
         {
-            var parts = Algebra.Collection.Collect(Algebra.Expansion.Expand(e, quiet), x);
+            if (!Algebra.Expansion.TryExpand(e, quiet, Algebra.Expansion.DefaultMaxTerms, out var expanded)) return SignSet.Any;
+            var parts = Algebra.Collection.Collect(expanded, x);
             if (parts.Count != 2 || !parts.TryGetValue(Expr.One, out var slope) || !parts.TryGetValue(Expr.Zero, out var constant)) continue;
             var slopeSign = SignOf(slope);
             if (!slopeSign.Within(SignSet.Positive) && !slopeSign.Within(SignSet.Negative)) continue;
@@ -237,7 +238,8 @@ public sealed class Assumptions : ITracingOracle
         {
             var bounds = BoundsOf(x);
             if (bounds.Lo is null && bounds.Hi is null) continue;
-            var parts = Algebra.Collection.Collect(Algebra.Expansion.Expand(e, quiet), x);
+            if (!Algebra.Expansion.TryExpand(e, quiet, Algebra.Expansion.DefaultMaxTerms, out var expanded)) return SignSet.Any;
+            var parts = Algebra.Collection.Collect(expanded, x);
             if (parts.Keys.Any(k => !k.Equals(Expr.Zero) && !k.Equals(Expr.One)) || !parts.TryGetValue(Expr.One, out var slope)) continue;
             if (parts.Values.Any(c => c.Contains(x))) continue;   // x also inside a coefficient (sqrt(x^2), say): not linear
             // An infinite end tells nothing by itself; with a known slope only the finite end matters.
