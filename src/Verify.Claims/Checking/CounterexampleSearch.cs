@@ -11,6 +11,9 @@ public sealed record SearchResult(int Tested, int NumericFailures, string? First
 {
     /// <summary>The drawn values of the first point where evaluation failed numerically.</summary>
     public double[]? FirstNumericFailurePoint { get; init; }
+
+    /// <summary>Failing points set aside because the first-principles solver could not solve them.</summary>
+    public int Unconfirmable { get; init; }
 }
 
 /// <summary>
@@ -21,8 +24,15 @@ public sealed record SearchResult(int Tested, int NumericFailures, string? First
 /// </summary>
 public static class CounterexampleSearch
 {
-    public static SearchResult Run(ClaimSetting setting, Func<double[], double[], bool> holds, int draws, ulong seed)
+    const int MaxConfirmations = 8;
+
+    /// <param name="confirm">Called at each point where the property fails: a failure the first-principles
+    /// solver cannot reach (it fails to solve there) is set aside, so the search and its shrinking end on
+    /// a counterexample that can be confirmed.</param>
+    public static SearchResult Run(ClaimSetting setting, Func<double[], double[], bool> holds, int draws, ulong seed,
+        Func<double[], FirstPrinciples.Confirmation?>? confirm = null)
     {
+        int unreachable = 0, confirmed = 0;
         int tested = 0, numeric = 0;
         string? firstNumeric = null, error = null;
         double[]? numericPoint = null;
@@ -44,6 +54,13 @@ public static class CounterexampleSearch
                 error ??= e.Message;
                 return Prop.When(false, () => true);
             }
+            // The raw solver is slow where it fails: only the first few failing points are tried with it;
+            // those it cannot solve are set aside so that shrinking ends on one it can.
+            if (!ok && confirm is not null && unreachable + confirmed < MaxConfirmations && confirm(inputs) is { } c)
+            {
+                if (c.SolverFailed) { unreachable++; return Prop.When(false, () => true); }
+                confirmed++;
+            }
             if (original is null) tested++;
             if (!ok) { original ??= (double[])drawn.Clone(); last = (double[])drawn.Clone(); }
             return Prop.When(true, () => ok);
@@ -57,7 +74,7 @@ public static class CounterexampleSearch
             .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
         Prop.ForAll(arbitrary, Check).Check(config);
         if (error is not null) throw new ClaimEvaluationException(error);
-        return new SearchResult(tested, numeric, firstNumeric, original, last, seed) { FirstNumericFailurePoint = numericPoint };
+        return new SearchResult(tested, numeric, firstNumeric, original, last, seed) { FirstNumericFailurePoint = numericPoint, Unconfirmable = unreachable };
     }
 
     /// <summary>Values a person would try first; candidates outside the domain are discarded by the property.</summary>

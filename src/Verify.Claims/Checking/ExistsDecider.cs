@@ -12,7 +12,8 @@ static class ExistsDecider
     public static AssertionOutcome Decide(ClaimSetting s, ExistsAssertion a, CheckOptions o)
     {
         var relation = RelationCheck.Create(s.Model, s.Regime, s.ParseRelation(a.Relation), s.Reparametrise);
-        var search = CounterexampleSearch.Run(s, (drawn, inputs) => !relation.HoldsClearly(inputs), o.Draws, o.Seed);
+        var search = CounterexampleSearch.Run(s, (drawn, inputs) => !relation.HoldsClearly(inputs), o.Draws, o.Seed,
+            UniversalDecider.Confirmer(s, relation.Left.Regimes.Concat(relation.Right.Regimes), o));
         if (search.Shrunk is not { } witness)
             return new(Verdict.Undecided, $"no witness of {a.Relation.Text} in {search.Tested} draws (seed {search.Seed})", null, search.Tested);
         var inputs = s.Point(witness)!;

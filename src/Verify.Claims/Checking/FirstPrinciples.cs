@@ -12,7 +12,11 @@ namespace Verify.Claims.Checking;
 /// </summary>
 public static class FirstPrinciples
 {
-    public sealed record Confirmation(bool Confirmed, string Detail);
+    public sealed record Confirmation(bool Confirmed, string Detail)
+    {
+        /// <summary>The raw solver could not solve the point: it neither confirms nor contradicts.</summary>
+        public bool SolverFailed { get; init; }
+    }
 
     public static Confirmation Confirm(ModelEvaluator model, IEnumerable<string> regimes, double[] inputs)
     {
@@ -30,13 +34,13 @@ public static class FirstPrinciples
                 if (!solved.TryGetValue(c.FromRegime, out var source))
                 {
                     var s = RegimeSolver.Solve(doc, doc.FindRegime(c.FromRegime)!, parameters);
-                    if (!s.Success) return new(false, $"the first-principles solver failed in {c.FromRegime}: {string.Join("; ", s.Attempts)}");
+                    if (!s.Success) return new(false, $"the first-principles solver failed in {c.FromRegime}: {string.Join("; ", s.Attempts)}") { SolverFailed = true };
                     solved[c.FromRegime] = source = s.Equilibrium!;
                 }
                 foreach (var n in c.Names) carried[n] = source[n];
             }
             var raw = RegimeSolver.Solve(doc, regime, parameters, carried);
-            if (!raw.Success) return new(false, $"the first-principles solver failed in {name}: {string.Join("; ", raw.Attempts)}");
+            if (!raw.Success) return new(false, $"the first-principles solver failed in {name}: {string.Join("; ", raw.Attempts)}") { SolverFailed = true };
             solved[name] = raw.Equilibrium!;
             var derived = model.Regime(name).Evaluate(inputs);
             foreach (var (symbol, value) in raw.Equilibrium!)

@@ -27,7 +27,7 @@ static class ForAllDecider
             }
             return true;
         }
-        var search = CounterexampleSearch.Run(s, Holds, o.Draws, o.Seed);
+        var search = CounterexampleSearch.Run(s, Holds, o.Draws, o.Seed, UniversalDecider.Confirmer(s, relation.Left.Regimes.Concat(relation.Right.Regimes), o));
         var label = $"forall {a.Variable} in ({a.Lower}, {a.Upper}){(a.Condition is null ? "" : $" where {a.Condition}")}: {a.Relation}";
         if (search.Shrunk is not { } bad)
             return new(Verdict.Holds, $"{label}: no counterexample in {search.Tested} draws x {VariableGrid.Size} values of {a.Variable} (seed {search.Seed})", null, search.Tested);

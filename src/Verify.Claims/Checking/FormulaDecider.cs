@@ -44,7 +44,14 @@ static class FormulaDecider
         if (a.UpToPositiveFactor)
         {
             // The ratio was not proved positive: is it positive at every draw?
-            var ratioSearch = CounterexampleSearch.Run(s, (drawn, inputs) => derived.Evaluate(inputs) / paper.Evaluate(inputs) > 0, o.Draws, o.Seed);
+            var ratioSearch = CounterexampleSearch.Run(s, (drawn, inputs) =>
+            {
+                if (derived.Evaluate(inputs) / paper.Evaluate(inputs) > 0) return true;
+                // A sign that only rounding produced is no counterexample: the enclosures must exclude 0.
+                if (Enclosure.Of(derived, inputs) is { } d && Enclosure.Of(paper, inputs) is { } p && (d.ContainsZero || p.ContainsZero || d.MayBeUndefined || p.MayBeUndefined))
+                    throw new Verify.Derivation.Evaluation.NumericFailure("the sign of the formulas cannot be told apart from rounding here");
+                return false;
+            }, o.Draws, o.Seed);
             if (ratioSearch.Shrunk is null)
                 return new(Verdict.Holds, $"the ratio derived/paper is positive at all {ratioSearch.Tested} draws (seed {ratioSearch.Seed}), not proved: {evidence}", null, ratioSearch.Tested);
             var at = s.Point(ratioSearch.Shrunk)!;

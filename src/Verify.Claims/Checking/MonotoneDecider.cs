@@ -38,7 +38,7 @@ static class MonotoneDecider
             }
             return true;
         }
-        var search = CounterexampleSearch.Run(s, Holds, o.Draws, o.Seed);
+        var search = CounterexampleSearch.Run(s, Holds, o.Draws, o.Seed, UniversalDecider.Confirmer(s, f.Regimes, o));
         var label = $"{(a.Increasing ? "increasing" : "decreasing")} {a.Expression} in {a.Variable}";
         if (search.Shrunk is not { } shrunk)
             return new(Verdict.Holds, $"{label}: no counterexample in {search.Tested} draws x {VariableGrid.Size} values of {a.Variable} (seed {search.Seed})", null, search.Tested);

@@ -68,14 +68,10 @@ public sealed class RelationCheck
     /// <summary>Whether an interval enclosure of L - R at the exact inputs proves the relation false there.</summary>
     public Certainty Certify(double[] inputs)
     {
-        try
         {
             var l = Left.InPhases(Left.PhasesAt(inputs));
             var r = Right.InPhases(Right.PhasesAt(inputs));
-            var box = new Dictionary<Symbol, Interval>();
-            for (int i = 0; i < Left.Inputs.Count; i++)
-                if (!double.IsNaN(inputs[i])) box[Left.Inputs[i]] = new Interval(inputs[i]);
-            var d = IntervalEvaluator.Evaluate(Expr.Sub(l, r), box);
+            if (Enclosure.Of(Expr.Sub(l, r), Left.Inputs, inputs) is not { } d) return Certainty.NotApplicable;   // an implicit quantity has no interval form
             if (d.MayBeUndefined || d.IsEmpty) return Certainty.Undecided;
             bool violated = Relation.Operator switch
             {
@@ -88,7 +84,6 @@ public sealed class RelationCheck
             };
             return violated ? Certainty.Violated : Certainty.Undecided;
         }
-        catch (EvaluationException) { return Certainty.NotApplicable; }   // an implicit quantity has no interval form
     }
 
     bool Within(double left, double right, double slack) => Relation.Operator switch

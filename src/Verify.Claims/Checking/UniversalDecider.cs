@@ -13,7 +13,8 @@ static class UniversalDecider
     {
         var relation = RelationCheck.Create(s.Model, s.Regime, s.ParseRelation(a.Relation), s.Reparametrise);
         var proof = SymbolicProof.Try(s, relation);
-        var search = CounterexampleSearch.Run(s, (drawn, inputs) => relation.Holds(inputs, out _, out _), o.Draws, o.Seed);
+        var regimes = relation.Left.Regimes.Concat(relation.Right.Regimes).ToList();
+        var search = CounterexampleSearch.Run(s, (drawn, inputs) => relation.Holds(inputs, out _, out _), o.Draws, o.Seed, Confirmer(s, regimes, o));
         var where = s.Claim.Where.Count > 0 ? $" where {string.Join(", ", s.Claim.Where)}" : "";
         if (search.Shrunk is { } bad)
         {
@@ -36,6 +37,14 @@ static class UniversalDecider
             return new(Verdict.Undecided, $"{a.Relation.Text}: {search.Tested} draws evaluated, {search.NumericFailures} numeric failures{(search.FirstNumericFailure is null ? "" : ", e.g. " + search.FirstNumericFailure)}", at, search.Tested);
         }
         return new(Verdict.Holds, $"{a.Relation.Text}: no counterexample in {search.Tested} draws{where} (seed {search.Seed}); {proof.Evidence}", null, search.Tested);
+    }
+
+    /// <summary>The first-principles confirmation used while searching (none when switched off).</summary>
+    public static Func<double[], FirstPrinciples.Confirmation?>? Confirmer(ClaimSetting s, IEnumerable<string> regimes, CheckOptions o)
+    {
+        if (!o.ConfirmFromFirstPrinciples) return null;
+        var list = regimes.Distinct().ToList();
+        return inputs => FirstPrinciples.Confirm(s.Model, list, inputs);
     }
 
     public static string Describe(string relation, double l, double r) => $"{relation} fails: left side {l:G6}, right side {r:G6}";

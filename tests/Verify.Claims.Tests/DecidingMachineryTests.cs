@@ -1,0 +1,119 @@
+using NUnit.Framework;
+using Verify.Claims.Checking;
+using Verify.Derivation;
+using Verify.Derivation.Evaluation;
+using Verify.Model.Claims;
+using Verify.Model.Language;
+
+namespace Verify.Claims.Tests;
+
+/// <summary>
+/// The deciding machinery on a small model whose truths are known by hand: z = x*y with
+/// 0 &lt; x &lt; 1 and y &gt; 0 (so 0 &lt; z &lt; y, and z &lt; y/2 exactly when x &lt; 1/2).
+/// </summary>
+public class DecidingMachineryTests
+{
+    const string Model = """
+        model tiny
+        parameter x : 0 < x < 1
+        parameter y : y > 0
+        regime r "one condition"
+          unknown z : z > 0
+          condition def : z = x*y
+          quantity w = z/y
+        end
+        """;
+
+    static ClaimResult Decide(string claimLines)
+    {
+        var model = ModelLoader.LoadText(Model, "tiny.model");
+        var claims = ClaimsLoader.LoadText($"claims for tiny\nclaim T.one\n  regime r\n{claimLines}\nend\n", "tiny.claims");
+        var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), new CheckOptions(Draws: 500, Seed: 7));
+        return checker.Check(claims.Claims[0], "r");
+    }
+
+    [Test]
+    public void ATrueInequalityIsProved()
+    {
+        var r = Decide("  assert z < y");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Proved), r.Evidence);
+    }
+
+    [Test]
+    public void AnIdentityIsProved()
+    {
+        var r = Decide("  assert w = x");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Proved), r.Evidence);
+    }
+
+    [Test]
+    public void AFalseInequalityIsRefutedAtAPointThatReallyViolatesIt()
+    {
+        var r = Decide("  assert z < y/2");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Refuted), r.Evidence);
+        var p = r.Counterexample!;
+        Assert.That(p["x"] * p["y"], Is.GreaterThanOrEqualTo(p["y"] / 2), "the counterexample must violate z < y/2");
+        Assert.That(r.Evidence, Does.Contain("confirmed from first principles"));
+    }
+
+    [Test]
+    public void AClaimTrueOnlyOnPartOfTheDomainIsRefutedInTheOtherPart()
+    {
+        var r = Decide("  where y < 5\n  assert w > 1/2");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Refuted), r.Evidence);
+        Assert.That(r.Counterexample!["x"], Is.LessThanOrEqualTo(0.5));
+        Assert.That(r.Counterexample!["y"], Is.LessThan(5));
+    }
+
+    [Test]
+    public void ARestrictedDomainMakesItTrue()
+    {
+        var r = Decide("  where x > 1/2\n  assert w > 1/2");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Proved).Or.EqualTo(Verdict.Holds), r.Evidence);
+        Assert.That(r.Draws, Is.EqualTo(500));
+    }
+
+    [Test]
+    public void ExistenceNeedsAWitness()
+    {
+        var found = Decide("  assert exists: w > 0.9");
+        Assert.That(found.Verdict, Is.EqualTo(Verdict.Proved), found.Evidence);
+        Assert.That(found.Counterexample!["x"], Is.GreaterThan(0.9));
+        var none = Decide("  assert exists: w > 1");
+        Assert.That(none.Verdict, Is.EqualTo(Verdict.Undecided), none.Evidence);
+    }
+
+    [Test]
+    public void FormulasAreComparedSymbolically()
+    {
+        Assert.That(Decide("  assert formula z = y*x").Verdict, Is.EqualTo(Verdict.Proved));
+        var wrong = Decide("  assert formula z = 2*x*y");
+        Assert.That(wrong.Verdict, Is.EqualTo(Verdict.Refuted), wrong.Evidence);
+        Assert.That(wrong.Evidence, Does.Contain("derived/paper = 1/2"));
+        Assert.That(Decide("  assert formula z = 2*x*y up to a positive factor").Verdict, Is.EqualTo(Verdict.Proved));
+    }
+
+    [Test]
+    public void MonotonicityInAParameterIsCheckedOnAGrid()
+    {
+        Assert.That(Decide("  assert increasing z in x over (0, 1)").Verdict, Is.EqualTo(Verdict.Holds));
+        var r = Decide("  assert decreasing z in x over (0, 1)");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Refuted), r.Evidence);
+    }
+
+    [Test]
+    public void ADeclaredNotDerivableVerdictKeepsItsEvidence()
+    {
+        var r = Decide("  verdict not-derivable\n  assert z > 0");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.NotDerivable));
+        Assert.That(r.Evidence, Does.Contain("proved"));
+    }
+
+    [Test]
+    public void AnUnknownNameIsAnErrorAtItsPlaceInTheClaimsFile()
+    {
+        var e = Assert.Throws<ClaimException>(() => Decide("  assert q > 0"));
+        Assert.That(e!.Message, Does.Contain("tiny.claims:4:"));
+        Assert.That(e.Message, Does.Contain("q"));
+    }
+}
