@@ -7,7 +7,7 @@ namespace Verify.Numerics;
 /// ever leaves them: lo + e^z for x &gt; lo, hi − e^z for x &lt; hi, a logistic curve for
 /// lo &lt; x &lt; hi, and x = z when unbounded. Bounds may refer to other unknowns, so values are
 /// produced in an order where every bound's unknowns come first. A non-strict bound is moved
-/// out by a small margin so the root may lie on it.
+/// out by a small margin of its size so the root may lie on it (one at 0 is approached instead).
 /// </summary>
 sealed class DomainMap
 {
@@ -22,7 +22,7 @@ sealed class DomainMap
 
     public int Count => _kinds.Length;
 
-    /// <summary>The fraction of a domain's width by which a non-strict bound is moved out.</summary>
+    /// <summary>The fraction of its own size by which a non-strict bound is moved out.</summary>
     public double Margin { get; set; } = 1e-9;
 
     DomainMap(RawSystem system, int[] order)
@@ -136,9 +136,11 @@ sealed class DomainMap
         lo = _lower[i] is { } l ? l(_frame) : double.NegativeInfinity;
         hi = _upper[i] is { } u ? u(_frame) : double.PositiveInfinity;
         if (double.IsNaN(lo) || double.IsNaN(hi)) return false;
-        var width = _kinds[i] == Kind.Interval ? hi - lo : Math.Max(1, Math.Abs(_kinds[i] == Kind.Lower ? lo : hi));
-        if (_lower[i] is not null && !_lowerStrict[i]) lo -= Margin * width;
-        if (_upper[i] is not null && !_upperStrict[i]) hi += Margin * width;
+        // Each non-strict bound moves out by a fraction of its own size, so a bound at 0 stays put: a
+        // root just above it (aR = 7e-23 when alpha is small) keeps its relative precision, where a
+        // shift of the domain's size would leave it as a rounding error of the shift.
+        if (_lower[i] is not null && !_lowerStrict[i]) lo -= Margin * Math.Abs(lo);
+        if (_upper[i] is not null && !_upperStrict[i]) hi += Margin * Math.Abs(hi);
         return _kinds[i] != Kind.Interval || (double.IsFinite(lo) && double.IsFinite(hi) && hi > lo);
     }
 

@@ -12,7 +12,7 @@ namespace Verify.Numerics;
 static class NewtonSolver
 {
     const string Method = "damped Newton (transformed coordinates)";
-    const int StallWindow = 20;
+    const int StallWindow = 20, PressedWindow = 3;
 
     sealed record Run(bool Converged, double[] X, double[] R, double MaxResidual, int Iterations, string Stop);
 
@@ -62,8 +62,11 @@ static class NewtonSolver
         var random = new Random(p.Options.Seed);
         for (int k = 1; k <= p.Options.Restarts; k++)
         {
+            // Every other restart reaches twice as far: a basin can lie beyond the spread (autarky with
+            // sigma near 1, where the cut-off condition makes aD = (B/f)^(1/(sigma - 1)) very steep).
+            var spread = p.Options.RestartSpread * (k % 2 == 0 ? 2 : 1);
             var z = new double[p.Unknowns];
-            for (int i = 0; i < z.Length; i++) z[i] = p.Options.RestartSpread * (2 * random.NextDouble() - 1);
+            for (int i = 0; i < z.Length; i++) z[i] = spread * (2 * random.NextDouble() - 1);
             yield return ($"restart {k}", z);
         }
     }
@@ -80,6 +83,7 @@ static class NewtonSolver
 
         var trial = new Point(n, m);
         var merits = new List<double>();
+        var pressed = 0;
         for (int iteration = 0; ; iteration++)
         {
             var size = NumericProblem.MaxAbs(at.R);
@@ -89,6 +93,13 @@ static class NewtonSolver
             merits.Add(Merit(at.W));
             if (merits.Count > StallWindow && merits[^1] > merits[^(StallWindow + 1)] / 2)
                 return new Run(false, at.X, at.R, size, iteration, $"stalled: less than a halving of ½‖w‖² in {StallWindow} iterations");
+            // Iterates that stay on a bound (to rounding, or past a non-strict one) are heading for a root
+            // beyond it, outside the domain: sn pressed against 1 in entry's interior phase when the
+            // North takes every firm. No root in the domain lies there, so the run gives way.
+            var outside = p.Domain.Violation(at.X, p.System.Unknowns, o.Tolerance);
+            pressed = outside is null ? 0 : pressed + 1;
+            if (pressed >= PressedWindow)
+                return new Run(false, at.X, at.R, size, iteration, $"pressed against a bound for {PressedWindow} iterations: {outside}");
 
             var jacobian = Jacobian(p, at, scales);
             if (jacobian is null) return new Run(false, at.X, at.R, size, iteration, "the Jacobian cannot be evaluated");
@@ -122,24 +133,40 @@ static class NewtonSolver
 
     static double Merit(double[] w) => w.Sum(v => v * v) / 2;
 
-    /// <summary>Forward differences in the coordinates; a backward difference where the forward point is undefined.</summary>
+    /// <summary>
+    /// Forward differences in the coordinates; a backward difference where the forward point is
+    /// undefined. A column whose differences are lost in rounding (an unknown the residuals barely
+    /// see) is taken again with a hundredfold step, up to 0.1: noise there would send Newton astray
+    /// along exactly the direction it most needs.
+    /// </summary>
     static Matrix<double>? Jacobian(NumericProblem p, Point at, double[] scales)
     {
+        const double signal = 1e-12, largest = 0.1;
         int n = p.Unknowns, m = p.Conditions;
         var jacobian = Matrix<double>.Build.Dense(m, n);
         var shifted = new Point(n, m);
         Array.Copy(at.Z, shifted.Z, n);
         for (int j = 0; j < n; j++)
         {
-            var h = 1e-7 * Math.Max(1, Math.Abs(at.Z[j]));
-            shifted.Z[j] = at.Z[j] + h;
-            if (!shifted.TryEvaluate(p, scales))
+            var scale = Math.Max(1, Math.Abs(at.Z[j]));
+            for (var h = 1e-7 * scale; ; h *= 100)
             {
-                h = -h;
                 shifted.Z[j] = at.Z[j] + h;
-                if (!shifted.TryEvaluate(p, scales)) return null;
+                var step = h;
+                if (!shifted.TryEvaluate(p, scales))
+                {
+                    step = -h;
+                    shifted.Z[j] = at.Z[j] + step;
+                    if (!shifted.TryEvaluate(p, scales)) return null;
+                }
+                var change = 0.0;
+                for (int i = 0; i < m; i++)
+                {
+                    jacobian[i, j] = (shifted.W[i] - at.W[i]) / step;
+                    change = Math.Max(change, Math.Abs(shifted.W[i] - at.W[i]));
+                }
+                if (change >= signal || h * 100 > largest * scale) break;
             }
-            for (int i = 0; i < m; i++) jacobian[i, j] = (shifted.W[i] - at.W[i]) / h;
             shifted.Z[j] = at.Z[j];
         }
         return jacobian;

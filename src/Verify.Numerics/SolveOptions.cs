@@ -25,7 +25,7 @@ public sealed record SolveOptions
     /// <summary>Seed of the restarts; the search is deterministic for a given seed.</summary>
     public int Seed { get; init; } = 20140101;
 
-    /// <summary>Restarts are drawn uniformly from [−spread, spread] in every transformed coordinate.</summary>
+    /// <summary>Restarts are drawn uniformly from [−spread, spread] in every transformed coordinate (every other one from twice that).</summary>
     public double RestartSpread { get; init; } = 3;
 
     /// <summary>Largest Newton step in any transformed coordinate (a factor e^4 on a log scale).</summary>
@@ -37,7 +37,7 @@ public sealed record SolveOptions
     /// <summary>The scan covers [−range, range] in the transformed coordinate (logit 30 is 1e-13 from a bound).</summary>
     public double ScanRange { get; init; } = 30;
 
-    /// <summary>A non-strict bound is widened by this fraction of the domain's width so the root may sit on it.</summary>
+    /// <summary>A non-strict bound is widened by this fraction of its size so the root may sit on it (a bound at 0 is approached, not widened).</summary>
     public double BoundMargin { get; init; } = 1e-9;
 
     /// <summary>Whether a successful solve also estimates how firmly the conditions pin each unknown (n more evaluations).</summary>

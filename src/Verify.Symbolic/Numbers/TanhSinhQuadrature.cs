@@ -17,8 +17,9 @@ public readonly record struct QuadratureResult(double Value, double ErrorEstimat
 /// singularities such as a^(-0.8) on [0, x] accurate: each node's distance from its nearer
 /// endpoint is computed directly rather than as a difference, so nodes reach 1e-300 from the
 /// endpoint instead of stopping at rounding distance (which loses digits in proportion to the
-/// strength of the singularity). The step halves until the correction is below the tolerance
-/// relative to ∫|f|, so cancelling integrands are not asked for more digits than exist.
+/// strength of the singularity). The step halves until the error, judged from the last two
+/// corrections, is below the tolerance relative to ∫|f|, so cancelling integrands are not asked
+/// for more digits than exist.
 /// </summary>
 public static class TanhSinhQuadrature
 {
@@ -82,7 +83,11 @@ public static class TanhSinhQuadrature
             if (Math.Abs(coarse[j + reach]) > 1e-30 * absSum) extent = Math.Max(extent, Math.Abs(j));
         extent = Math.Min(TMax, extent + 1);
 
-        double step = 1, estimate = sum, error = double.PositiveInfinity;
+        // The error of a level is judged from its correction and the one before: tanh-sinh
+        // converges at least geometrically, about quadratically, so the correction still to come is
+        // at most correction²/previous correction. Waiting for the correction itself to fall below
+        // the tolerance would compute one level more, as many nodes as all before it together.
+        double step = 1, estimate = sum, error = double.PositiveInfinity, correction = double.PositiveInfinity;
         for (int level = 1; level <= MaxLevel; level++)
         {
             step /= 2;
@@ -94,8 +99,10 @@ public static class TanhSinhQuadrature
             }
             if (!double.IsFinite(sum)) return new(double.NaN, double.PositiveInfinity, double.NaN, evaluations);
             var next = step * sum;
-            error = Math.Abs(next - estimate);
+            var previous = correction;
+            correction = Math.Abs(next - estimate);
             estimate = next;
+            error = correction < previous ? correction * (correction / previous) : correction;
             if (level >= 3 && error <= relativeTolerance * step * absSum) break;
         }
         // A cut tail was left out: add its mass, as if f were a power of the distance there, to the error.
