@@ -49,7 +49,7 @@ public class ModelOptionTests
             """);
         var r = CommandLine.Run("eval", "q", "--regime", "market", "--model", model.Path, "--at", "p=0.5");
         Assert.That(r.Exit, Is.EqualTo(VerifyApp.BadInput), r.ToString());
-        Assert.That(r.Output, Does.StartWith("error: no phase of market holds").And.Contain("no sign change"));
+        Assert.That(r.Output, Does.StartWith("error: market cannot be evaluated here").And.Contain("no sign change"));
     }
 
     [Test]

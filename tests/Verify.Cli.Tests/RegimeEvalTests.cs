@@ -63,7 +63,7 @@ public class RegimeEvalTests
     [TestCase("abarS@nowhere", "entry", Point.Interior, "no regime 'nowhere'")]
     [TestCase("gain", "entry", Point.Interior, "the expression depends on a")]
     [TestCase("abarN", "relocation-entry", "sigma=3,rho=4,sE=0.6,phi=0.9,f=1,fI=0.5",
-        "'abarN' not defined in regime relocation-entry: at this point the phase that holds is relocation-entry.agglomerated")]
+        "'abarN' not defined in relocation-entry.agglomerated")]
     public void Bad_input_is_one_line_and_exit_code_2(string expression, string regime, string at, string message)
     {
         var r = CommandLine.Run("eval", expression, "--regime", regime, "--at", at);

@@ -48,9 +48,9 @@ public class BundledModelTests
     public void SignsAreInferredFromDomains()
     {
         var signs = Model.Parameters.ToDictionary(p => p.Symbol.Name, p => p.Symbol.Sign);
-        foreach (var name in new[] { "sigma", "rho", "sE", "f", "fI" })
+        // phi's trade domain is 0 < phi < 1 (phi = 0 is the autarky regime), so it is positive too.
+        foreach (var name in new[] { "sigma", "rho", "sE", "phi", "f", "fI" })
             Assert.That(signs[name], Is.EqualTo(SymbolSign.Positive), name);
-        Assert.That(signs["phi"], Is.EqualTo(SymbolSign.NonNegative));
         // beta from its definition; alpha = rho + 1 - sigma only through the assumed rho > sigma - 1.
         Assert.That(Model.Derived.Select(d => d.Symbol.Sign), Is.All.EqualTo(SymbolSign.Positive));
         Assert.That(Model.Variable!.Symbol.Sign, Is.EqualTo(SymbolSign.Positive));
@@ -89,7 +89,7 @@ public class BundledModelTests
     public void SpansPointAtTheStatements()
     {
         Assert.That(Model.Parameters[0].Span, Is.EqualTo(new SourceSpan("baldwin-okubo-2014.model", 13, 1)));
-        Assert.That(RegimeNamed("entry").Span.Line, Is.EqualTo(56));
+        Assert.That(RegimeNamed("entry").Span.Line, Is.EqualTo(58));
         Assert.That(Model.Text, Does.StartWith("# Baldwin & Okubo"));
     }
 

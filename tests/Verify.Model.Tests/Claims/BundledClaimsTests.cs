@@ -144,8 +144,8 @@ public class BundledClaimsTests
     public void WhereRelationsAreSplitAtTopLevelCommasAndKeepNameAtRegime()
     {
         var c = Claim("R5.xx-north");
-        Assert.That(c.Where.Select(w => w.Text), Is.EqualTo(new[] { "0 < phi", "phi < phiP", "sn@entry < 1" }));
-        Assert.That(c.Where.Select(w => w.Span.Column), Is.EqualTo(new[] { 9, 18, 30 }));
+        Assert.That(c.Where.Select(w => w.Text), Is.EqualTo(new[] { "0 < phi", "phi < phiP", "aR < aX", "sn@entry < 1" }));
+        Assert.That(c.Where.Select(w => w.Span.Column), Is.EqualTo(new[] { 9, 18, 30, 39 }));
         Assert.That(c.Where.Select(w => w.Span.Line), Is.All.EqualTo(107));
         var a = (UniversalAssertion)c.Assertions.Single();
         Assert.That(a.Relation.Text, Is.EqualTo("diff(abarN, phi) < diff(abarN@entry, phi)"));
