@@ -79,7 +79,8 @@ public sealed class ImplicitRoot
             if (f == 0) return y;
             if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
             {
-                if (Brent.TryFindRoot(F, prevY, y, 1e-15 * Math.Max(1, Math.Abs(y)), 200, out var root)) return root;
+                // Relative accuracy: roots near 1e-12 occur (aX when phi is small) and must not be cut at 1e-15 absolute.
+                if (Brent.TryFindRoot(F, prevY, y, Math.Max(1e-15 * Math.Abs(y), 1e-300), 200, out var root)) return root;
                 throw new NumericFailure($"Brent's method did not converge for {_unknown.Unknown.Name} in [{prevY}, {y}]");
             }
             if (double.IsFinite(f)) { prevY = y; prevF = f; }
