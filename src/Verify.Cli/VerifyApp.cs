@@ -46,6 +46,15 @@ public static class VerifyApp
                     + "undecided, not-derivable) and compare with the pinned verdicts: exit 0 when all match, 1 otherwise.")
                 .WithExample("check")
                 .WithExample("check", "--claims", "R3.sustain,R4.limit", "--json");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write the derivation report (README.md with every verdict, a page per Result, report.tex, figures, baseline.json) "
+                    + "into --out (default proofs); the same model, claims and seed give the same files.")
+                .WithExample("report")
+                .WithExample("report", "--out", "proofs", "--draws", "10000");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("Re-derive and re-check an edited model against a report's baseline and print what changed: "
+                    + "forms, implicit or closed, thresholds, verdicts, claims no longer evaluable. Exit 0 when nothing changed, 1 otherwise.")
+                .WithExample("compare", "--baseline", "proofs/", "--model", "src/Models/variants/separate-beachhead-costs.model");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Plain text, not markup: the message may hold brackets and must not be wrapped.

@@ -1,0 +1,74 @@
+using Verify.Derivation.Results;
+using Verify.Model.Language;
+using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Text;
+
+namespace Verify.Reports.Content;
+
+/// <summary>
+/// LaTeX for a model's expressions: every name the model gives a LaTeX form (s_E, \bar{a}^*),
+/// implicit functions printed as their unknowns, name@regime aliases as the name marked with its
+/// regime, and deferred derivatives diff(e, x) as ∂e/∂x.
+/// </summary>
+public sealed class MathNotation
+{
+    readonly LatexNames _names;
+
+    MathNotation(LatexNames names) => _names = names;
+
+    public static MathNotation For(ModelDocument model)
+    {
+        var names = LatexNames.Default;
+        void Add(Symbol s, string? latex) { if (!string.IsNullOrWhiteSpace(latex)) names = names.WithSymbol(s.Name, latex); }
+        foreach (var p in model.Parameters) Add(p.Symbol, p.Latex);
+        foreach (var d in model.Derived) Add(d.Symbol, d.Latex);
+        if (model.Variable is { } v) Add(v.Symbol, v.Latex);
+        foreach (var r in model.Regimes)
+        {
+            foreach (var u in r.Unknowns) Add(u.Symbol, u.Latex);
+            foreach (var q in r.Quantities.Concat(r.Phases.SelectMany(p => p.Quantities))) Add(q.Symbol, q.Latex);
+            foreach (var t in r.Thresholds) Add(t.Symbol, t.Latex);
+        }
+        return new MathNotation(names);
+    }
+
+    /// <summary>This notation with a phase's implicit functions printed as their unknowns.</summary>
+    public MathNotation In(PhaseDerivation phase) => new(phase.ImplicitUnknowns.Aggregate(_names,
+        (acc, i) => acc.WithFunction(i.FunctionName, acc.Symbol(i.Unknown.Name))));
+
+    /// <summary>This notation with name@regime aliases printed as the name evaluated in that regime.</summary>
+    public MathNotation WithAliases(IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)> aliases) => new(aliases.Aggregate(_names,
+        (acc, a) => acc.WithSymbol(a.Key.Name, $@"\left.{acc.Symbol(a.Value.Name.Name)}\right|_{{\mathrm{{{a.Value.Regime}}}}}")));
+
+    public string Symbol(string name) => _names.Symbol(name);
+
+    public string Print(Expr e)
+    {
+        if (!DeferredDerivatives.Contains(e)) return LatexPrinter.Print(e, _names);
+        // Each diff(body, x) becomes a placeholder symbol printed as the fraction ∂body/∂x.
+        var names = _names;
+        var k = 0;
+        var replaced = Canonical.Transform(e, node =>
+        {
+            if (node is not Call { Name: DeferredDerivatives.Name, Partials.IsEmpty: true, Arguments: [var body, Symbol x] }) return node;
+            var placeholder = Expr.Sym($"zzdiff{k++}");
+            var by = names.Symbol(x.Name);
+            var latex = body is Symbol s
+                ? $@"\frac{{\partial {names.Symbol(s.Name)}}}{{\partial {by}}}"
+                : $@"\frac{{\partial}}{{\partial {by}}}\left({new MathNotation(names).Print(body)}\right)";
+            names = names.WithSymbol(placeholder.Name, latex);
+            return placeholder;
+        }, StructuralSign.Instance);
+        return LatexPrinter.Print(replaced, names);
+    }
+
+    public string Print(Relation r) => $"{Print(r.Left)} {Operator(r.Operator)} {Print(r.Right)}";
+
+    public static string Operator(RelationOperator op) => op switch
+    {
+        RelationOperator.Less => "<", RelationOperator.LessOrEqual => @"\le",
+        RelationOperator.Greater => ">", RelationOperator.GreaterOrEqual => @"\ge",
+        RelationOperator.Equal => "=", _ => @"\ne",
+    };
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+
+namespace Verify.Reports.Figures;
+
+/// <summary>One line of a figure: its points (x ascending; a gap where the model could not be evaluated).</summary>
+/// <summary>Colour is an index into the palette (-1: the series' position).</summary>
+public sealed record Series(string Label, IReadOnlyList<(double X, double Y)> Points, bool Dashed = false, int Colour = -1);
+
+/// <summary>A vertical line marking a value of x (a threshold, a counterexample).</summary>
+public sealed record Marker(string Label, double X);
+
+/// <summary>
+/// What a figure shows, as numbers rounded to 6 significant digits: the PNG is drawn from these,
+/// and these (not the PNG's bytes, which depend on the fonts of the machine) are what the
+/// regression test compares.
+/// </summary>
+public sealed record FigureData(string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series, IReadOnlyList<Marker> Markers)
+{
+    public static double Round(double v) => double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    public FigureData Rounded() => this with
+    {
+        Series = Series.Select(s => s with { Points = s.Points.Select(p => (Round(p.X), Round(p.Y))).ToList() }).ToList(),
+        Markers = Markers.Select(m => m with { X = Round(m.X) }).ToList(),
+    };
+
+    public bool IsEmpty => Series.All(s => s.Points.Count == 0);
+
+    /// <summary>The data as JSON, written by hand so that the bytes depend on nothing but the numbers.</summary>
+    public string ToJson()
+    {
+        var sb = new StringBuilder();
+        sb.Append("{\n");
+        sb.Append($"  \"title\": {Quote(Title)},\n  \"x\": {Quote(XLabel)},\n  \"y\": {Quote(YLabel)},\n");
+        sb.Append("  \"markers\": [");
+        sb.Append(string.Join(", ", Markers.Select(m => $"{{\"label\": {Quote(m.Label)}, \"x\": {Num(m.X)}}}")));
+        sb.Append("],\n  \"series\": [\n");
+        sb.Append(string.Join(",\n", Series.Select(s =>
+            $"    {{\"label\": {Quote(s.Label)}, \"dashed\": {(s.Dashed ? "true" : "false")}, \"points\": [{string.Join(", ", s.Points.Select(p => $"[{Num(p.X)}, {Num(p.Y)}]"))}]}}")));
+        sb.Append("\n  ]\n}\n");
+        return sb.ToString();
+    }
+
+    static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+}

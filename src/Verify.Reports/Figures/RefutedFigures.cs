@@ -1,0 +1,131 @@
+using Verify.Claims.Checking;
+using Verify.Derivation.Evaluation;
+using Verify.Model.Claims;
+using Verify.Reports.Baselines;
+using Verify.Symbolic.Text;
+
+namespace Verify.Reports.Figures;
+
+/// <summary>
+/// For a refuted claim, the assertion that failed drawn through its counterexample: its two
+/// sides (or the expression of a monotone or limit assertion) against the variable it is about —
+/// the range variable of forall and monotone assertions, the limit's variable, else phi when the
+/// sides move with it, else sE — with every other input held at the counterexample.
+/// </summary>
+public sealed class RefutedFigures(Sweep sweep, ClaimDocument claims)
+{
+    const int Points = 199;
+
+    public FigureData? For(ClaimRecord record)
+    {
+        var claim = claims.Claims.FirstOrDefault(c => c.Id == record.Id);
+        var index = record.Details.ToList().FindIndex(d => d.StartsWith("refuted", StringComparison.Ordinal));
+        if (claim is null || index < 0 || index >= claim.Assertions.Count || record.Counterexample is null) return null;
+        try
+        {
+            var setting = new ClaimSetting(sweep.Evaluator, claim, record.Regime);
+            var point = record.Counterexample.ToDictionary(v => v.Name, v => v.Value);
+            return Draw(setting, claim.Assertions[index], point);
+        }
+        catch (Exception e) when (e is ClaimException or ArgumentException or ParseException or NumericFailure) { return null; }
+    }
+
+    FigureData? Draw(ClaimSetting s, Assertion a, Dictionary<string, double> point)
+    {
+        switch (a)
+        {
+            case ForAllAssertion f:
+                return AlongVariable(s, point, f.Variable, f.Lower, f.Upper, Sides(s, f.Relation), $"{f.Relation} for {f.Variable} in ({f.Lower}, {f.Upper})");
+            case MonotoneAssertion m:
+                return AlongVariable(s, point, m.Variable, m.Lower, m.Upper, [(m.Expression.Text, Quantity(s, m.Expression))],
+                    $"{m.Expression} {(m.Increasing ? "increasing" : "decreasing")} in {m.Variable}");
+            case LimitAssertion l:
+                var target = Quantity(s, l.Value);
+                return AlongDrawn(s, point, l.Variable, Math.Max(1.05, point.GetValueOrDefault(l.Variable, 2) / 2), 50,
+                    [(l.Expression.Text, Quantity(s, l.Expression)), ($"claimed limit {l.Value}", target)], $"{l.Expression} as {l.Variable} grows");
+            case FormulaAssertion f:
+                var sides = new[] { ($"derived {f.Derived}", Quantity(s, f.Derived)), ($"paper's {f.Paper}", Quantity(s, f.Paper)) };
+                return AlongParameter(s, point, sides, $"{f.Derived}: derived and paper's formulas");
+            case UniversalAssertion u:
+                return AlongParameter(s, point, Sides(s, u.Relation), u.Relation.Text);
+            case ExistsAssertion e:
+                return AlongParameter(s, point, Sides(s, e.Relation), e.Relation.Text);
+            default:
+                return null;
+        }
+    }
+
+    static QuantityExpression Quantity(ClaimSetting s, MathText text)
+    {
+        var parsed = s.ParseExpression(text);
+        return new QuantityExpression(s.Model, s.Regime, parsed.Expr, parsed.Aliases, s.Reparametrise);
+    }
+
+    static (string, QuantityExpression)[] Sides(ClaimSetting s, MathText relation)
+    {
+        var parsed = s.ParseRelation(relation);
+        var r = parsed.Relation;
+        return
+        [
+            ($"left: {PlainPrinter.Print(r.Left)}", new QuantityExpression(s.Model, s.Regime, r.Left, parsed.Aliases, s.Reparametrise)),
+            ($"right: {PlainPrinter.Print(r.Right)}", new QuantityExpression(s.Model, s.Regime, r.Right, parsed.Aliases, s.Reparametrise)),
+        ];
+    }
+
+    /// <summary>Against phi when either side moves with it at the counterexample, else against sE.</summary>
+    FigureData? AlongParameter(ClaimSetting s, Dictionary<string, double> point, (string, QuantityExpression)[] sides, string title)
+    {
+        var phi = point.GetValueOrDefault("phi", 0.5);
+        bool moves = sides.Any(x =>
+            Sweep.At(x.Item2, Drawn(s, point, "phi", phi * 0.9)) is { } y1 && Sweep.At(x.Item2, Drawn(s, point, "phi", Math.Min(0.999, phi * 1.1))) is { } y2 && y1 != y2);
+        return moves ? AlongDrawn(s, point, "phi", 0.005, 0.995, sides, title) : AlongDrawn(s, point, "sE", 0.5025, 0.9975, sides, title);
+    }
+
+    FigureData? AlongDrawn(ClaimSetting s, Dictionary<string, double> point, string x, double lo, double hi, (string Label, QuantityExpression Q)[] lines, string title)
+    {
+        var xs = Sweep.Grid(lo, hi, Points);
+        var series = lines.Select(l => new Series(l.Label, Sweep.Along(l.Q, xs, v => Drawn(s, point, x, v)))).ToList();
+        var markers = point.TryGetValue(x, out var at) ? [new Marker("counterexample", at)] : new List<Marker>();
+        var data = new FigureData(title, x, "value", series, markers);
+        return data.IsEmpty ? null : data;
+    }
+
+    /// <summary>Along a range variable (a firm's cost a) between bounds evaluated at the counterexample.</summary>
+    FigureData? AlongVariable(ClaimSetting s, Dictionary<string, double> point, string variable, MathText lower, MathText upper,
+        (string Label, QuantityExpression Q)[] lines, string title)
+    {
+        var at = Drawn(s, point, null, 0);
+        var lo = Sweep.At(Quantity(s, lower), at);
+        var hi = Sweep.At(Quantity(s, upper), at);
+        if (lo is null || hi is null || !(hi > lo)) return null;
+        var step = (hi.Value - lo.Value) / (Points + 1);
+        var xs = Sweep.Grid(lo.Value + step, hi.Value - step, Points);
+        var index = s.Model.Inputs.ToList().FindIndex(i => i.Name == variable);
+        if (index < 0 || at is null) return null;
+        var series = lines.Select(l => new Series(l.Label, Sweep.Along(l.Q, xs, v => { var x = (double[])at.Clone(); x[index] = v; return x; }))).ToList();
+        var markers = point.TryGetValue(variable, out var mark) ? [new Marker("counterexample", mark)] : new List<Marker>();
+        var data = new FigureData(title, variable, "value", series, markers);
+        return data.IsEmpty ? null : data;
+    }
+
+    /// <summary>The inputs at the counterexample with one drawn value replaced (through the claim's 'with', e.g. beta gives rho).</summary>
+    static double[]? Drawn(ClaimSetting s, Dictionary<string, double> point, string? name, double value)
+    {
+        var symbols = s.Space.DrawnSymbols;
+        var drawn = new double[symbols.Count];
+        for (int i = 0; i < symbols.Count; i++)
+        {
+            var n = symbols[i].Name;
+            if (n == name) drawn[i] = value;
+            else if (point.TryGetValue(n, out var v)) drawn[i] = v;
+            else return null;
+        }
+        var inputs = s.Space.Inputs(drawn);
+        if (inputs is null) return null;
+        // The model's variable (a) is not drawn: keep it from the point when the point has it.
+        var model = s.Model.Inputs;
+        for (int i = 0; i < model.Count; i++)
+            if (double.IsNaN(inputs[i]) && point.TryGetValue(model[i].Name, out var v)) inputs[i] = v;
+        return inputs;
+    }
+}
