@@ -98,14 +98,18 @@ sealed class ImplicitSystemSolver
             var (bounded, problems) = UnknownDomain.Read(u.Unknown, u.Domain, e => e);
             return problems.Count == 0 ? bounded : RawUnknown.Positive(u.Unknown);
         }).ToList();
-        _system = new RawSystem(conditions, raw, new Dictionary<Symbol, double>());
+        // The parameters are named at preparation (values come with each solve).
+        _system = new RawSystem(conditions, raw, _parameters.ToDictionary(p => p, _ => 1.0));
+        _prepared = RawSolver.Prepare(_system);   // compiled once; solved at each point
     }
+
+    readonly PreparedSystem _prepared;
 
     public IReadOnlyDictionary<Symbol, double> Solve(double[] args)
     {
         if (_lastArgs is not null && _last is not null && _lastArgs.AsSpan().SequenceEqual(args)) return _last;
         var known = _parameters.Select((p, i) => (p, args[i])).ToDictionary(t => t.p, t => t.Item2);
-        var solution = RawSolver.Solve(_system.WithKnown(known));
+        var solution = _prepared.Solve(known);
         if (!solution.Success) throw new NumericFailure($"the implicit system {string.Join(", ", _system.Unknowns.Select(u => u.Symbol.Name))} was not solved: {solution.FailureReason}");
         _lastArgs = [.. args];
         _last = solution.Values;
