@@ -35,9 +35,9 @@ public static class ReportBuilder
     /// compares with the committed files. Valid while the claims and the checker are unchanged.
     /// The pinned verdicts are read again from the sources.
     /// </summary>
-    public static Report Rerender(ReportSources sources, Baseline previous, ReportOptions options)
+    public static Report Rerender(ReportSources sources, Baseline previous, ReportOptions options, ModelDerivation? derivation = null)
     {
-        var derivation = ModelDeriver.Derive(sources.Model);
+        derivation ??= ModelDeriver.Derive(sources.Model);
         // The pins are read afresh: they are the .expected file's, not the run's.
         var claims = previous.Claims.Select(c => c with { Pinned = sources.Expected?.Entries.GetValueOrDefault(c.Key)?.Verdict.Name() }).ToList();
         var baseline = previous with { Model = sources.Model.Name, Regimes = BaselineBuilder.Regimes(derivation), Claims = claims };

@@ -25,6 +25,7 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
 
     public const string DefaultPointText = "sigma=3, rho=4, sE=0.6, f=1, fI=0.2";
     public const double GainPhi = 0.5;
+    const double GainFrom = 0.3;
     const int Points = 199;
 
     readonly Sweep _sweep = new(evaluator);
@@ -53,9 +54,11 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
             if (Standard_(spec) is { } data) figures.Add(Rendered(spec.File, Caption(data, DefaultPointText), ClaimsWith(spec.ClaimPrefixes), data, onPage: true));
         if (Gain() is { } gain) figures.Add(Rendered("figures/gain-onset.png", Caption(gain, $"{DefaultPointText}, phi={GainPhi}"), ClaimsWith(["R2."]), gain, onPage: true));
         var refuted = new RefutedFigures(_sweep, claims);
-        foreach (var c in baseline.Claims.Where(c => c.Verdict == "refuted" && c.Counterexample is { Count: > 0 }))
+        foreach (var c in baseline.Claims.Where(c => c.Verdict == "refuted"))
             if (refuted.For(c) is { } data)
-                figures.Add(Rendered($"figures/refuted-{Slug(c.Key)}.png", $"Where {c.Key} fails: {data.Title}", [c.Id], data, onPage: false));
+                figures.Add(Rendered($"figures/refuted-{Slug(c.Key)}.png",
+                    $"Where {c.Key} fails: {data.Title}" + (c.Counterexample is { Count: > 0 } ? ", through its counterexample" : $", at {DefaultPointText}"),
+                    [c.Id], data, onPage: false));
         return figures;
     }
 
@@ -96,12 +99,13 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
             var point = new Dictionary<string, double>(DefaultPoint) { ["phi"] = GainPhi };
             var aD = Sweep.At(_sweep.Expression("onset", "aD"), _sweep.Inputs(point, "phi", GainPhi));
             if (aD is null) return null;
-            var xs = Sweep.Grid(aD.Value / Points, aD.Value, Points);
+            // From 0.3 aD: below it the gain grows like a^(1-sigma) and would flatten the region where firms sort.
+            var xs = Sweep.Grid(GainFrom * aD.Value, aD.Value, Points);
             var gain = Sweep.Along(_sweep.Expression("onset", "gain"), xs, a => _sweep.Inputs(point, "a", a));
             var markers = new[] { ("aX", "aX"), ("aXstar", "aXstar"), ("aD", "aD") }
                 .Select(m => (m.Item1, Value: Sweep.At(_sweep.Expression("onset", m.Item2), _sweep.Inputs(point, "a", aD.Value / 2))))
                 .Where(m => m.Value is not null).Select(m => new Marker(m.Item1, m.Value!.Value)).ToList();
-            var data = new FigureData("Gain from moving North at the onset of relocation", "a (a firm's unit labour input)", "gain vN(a) - vS(a)",
+            var data = new FigureData("Gain from moving North at the onset of relocation", $"a (a firm's unit labour input), from {GainFrom} aD", "gain vN(a) - vS(a)",
                 [new Series("gain", gain)], markers);
             return data.IsEmpty ? null : data;
         }

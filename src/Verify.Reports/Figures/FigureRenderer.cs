@@ -39,12 +39,13 @@ public static class FigureRenderer
                 first = false;
             }
         }
-        foreach (var m in data.Markers)
+        for (int i = 0; i < data.Markers.Count; i++)
         {
+            var m = data.Markers[i];
             var v = plot.Add.VerticalLine(m.X, 1.5f, Colors.Gray, LinePattern.Dotted);
             v.Text = m.Label;
             v.LabelFontSize = 14;
-            v.LabelOppositeAxis = true;   // at the top, clear of the tick labels
+            v.LabelOppositeAxis = i % 2 == 0;   // alternately top and bottom, so that close markers stay legible
         }
         if (YLimits(data) is { } y) plot.Axes.SetLimitsY(y.Lo, y.Hi);
         plot.ShowLegend(Alignment.UpperLeft);

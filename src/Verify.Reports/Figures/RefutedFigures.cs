@@ -15,23 +15,26 @@ namespace Verify.Reports.Figures;
 public sealed class RefutedFigures(Sweep sweep, ClaimDocument claims)
 {
     const int Points = 199;
+    string _at = "counterexample";   // how the marker of the point drawn through is labelled
 
     public FigureData? For(ClaimRecord record)
     {
         var claim = claims.Claims.FirstOrDefault(c => c.Id == record.Id);
         var index = record.Details.ToList().FindIndex(d => d.StartsWith("refuted", StringComparison.Ordinal));
-        if (claim is null || index < 0 || index >= claim.Assertions.Count || record.Counterexample is null) return null;
+        if (claim is null || index < 0 || index >= claim.Assertions.Count) return null;
         try
         {
             var setting = new ClaimSetting(sweep.Evaluator, claim, record.Regime);
-            var point = record.Counterexample.ToDictionary(v => v.Name, v => v.Value);
-            return Draw(setting, claim.Assertions[index], point);
+            // A refutation without a point (a limit that is another value) is drawn at the default point.
+            var point = record.Counterexample?.ToDictionary(v => v.Name, v => v.Value) ?? DefaultPoint();
+            return Draw(setting, claim.Assertions[index], point, record.Counterexample is null ? "default point" : "counterexample");
         }
         catch (Exception e) when (e is ClaimException or ArgumentException or ParseException or NumericFailure) { return null; }
     }
 
-    FigureData? Draw(ClaimSetting s, Assertion a, Dictionary<string, double> point)
+    FigureData? Draw(ClaimSetting s, Assertion a, Dictionary<string, double> point, string at)
     {
+        _at = at;
         switch (a)
         {
             case ForAllAssertion f:
@@ -53,6 +56,21 @@ public sealed class RefutedFigures(Sweep sweep, ClaimDocument claims)
             default:
                 return null;
         }
+    }
+
+    /// <summary>The report's default point (phi = 1/2) with the derived parameters' values (beta), which a claim's 'with' may draw instead.</summary>
+    Dictionary<string, double> DefaultPoint()
+    {
+        var point = new Dictionary<string, double>(FigureCatalog.DefaultPoint) { ["phi"] = FigureCatalog.GainPhi };
+        var model = sweep.Evaluator.Derivation.Context.Model;
+        var values = model.Parameters.Where(p => point.ContainsKey(p.Symbol.Name))
+            .ToDictionary(p => p.Symbol, p => point[p.Symbol.Name]);
+        foreach (var d in model.Derived)
+        {
+            try { point[d.Symbol.Name] = Verify.Symbolic.Numbers.Evaluator.Evaluate(d.Definition, values); }
+            catch (Verify.Symbolic.Numbers.EvaluationException) { }
+        }
+        return point;
     }
 
     static QuantityExpression Quantity(ClaimSetting s, MathText text)
@@ -85,7 +103,7 @@ public sealed class RefutedFigures(Sweep sweep, ClaimDocument claims)
     {
         var xs = Sweep.Grid(lo, hi, Points);
         var series = lines.Select(l => new Series(l.Label, Sweep.Along(l.Q, xs, v => Drawn(s, point, x, v)))).ToList();
-        var markers = point.TryGetValue(x, out var at) ? [new Marker("counterexample", at)] : new List<Marker>();
+        var markers = point.TryGetValue(x, out var at) ? [new Marker(_at, at)] : new List<Marker>();
         var data = new FigureData(title, x, "value", series, markers);
         return data.IsEmpty ? null : data;
     }
@@ -98,12 +116,23 @@ public sealed class RefutedFigures(Sweep sweep, ClaimDocument claims)
         var lo = Sweep.At(Quantity(s, lower), at);
         var hi = Sweep.At(Quantity(s, upper), at);
         if (lo is null || hi is null || !(hi > lo)) return null;
-        var step = (hi.Value - lo.Value) / (Points + 1);
-        var xs = Sweep.Grid(lo.Value + step, hi.Value - step, Points);
+        // The points the checker compared (a1, a2 for a monotone claim) or the one it found (a).
+        var marks = point.Where(kv => kv.Key == variable || kv.Key.StartsWith(variable, StringComparison.Ordinal) && kv.Key[variable.Length..].All(char.IsAsciiDigit))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        double from = lo.Value, to = hi.Value;
+        if (marks.Count > 0)
+        {
+            // Around the counterexample: near a = 0 the gain grows like a^(1-sigma) and would flatten the rest.
+            double first = marks.Min(m => m.Value), last = marks.Max(m => m.Value);
+            var width = Math.Max(last - first, 0.05 * (to - from));
+            (from, to) = (Math.Max(from, first - 2 * width), Math.Min(to, last + 2 * width));
+        }
+        var step = (to - from) / (Points + 1);
+        var xs = Sweep.Grid(from + step, to - step, Points);
         var index = s.Model.Inputs.ToList().FindIndex(i => i.Name == variable);
         if (index < 0 || at is null) return null;
         var series = lines.Select(l => new Series(l.Label, Sweep.Along(l.Q, xs, v => { var x = (double[])at.Clone(); x[index] = v; return x; }))).ToList();
-        var markers = point.TryGetValue(variable, out var mark) ? [new Marker("counterexample", mark)] : new List<Marker>();
+        var markers = marks.Select(kv => new Marker(kv.Key, kv.Value)).ToList();
         var data = new FigureData(title, variable, "value", series, markers);
         return data.IsEmpty ? null : data;
     }

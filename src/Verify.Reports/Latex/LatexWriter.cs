@@ -57,15 +57,18 @@ public static class LatexWriter
 
     static string T(string text) => Tex.EscapeText(text);
 
+    /// <summary>A claim's key, allowed to break after the @ (R5.dd-south-large-rho@relocation-entry is wider than its column).</summary>
+    static string Key(string key) => T(key).Replace("@", "@\\allowbreak{}");
+
     static string Segments(IEnumerable<Segment> segments) => string.Concat(segments.Select(s => s.IsMath ? $"${s.Text}$" : T(s.Text)));
 
     static void Verdicts(StringBuilder sb, ReportContent content)
     {
         sb.Append("\\section*{Verdicts}\n\n");
-        sb.Append("\\begin{longtable}{>{\\raggedright}p{4.2cm} >{\\raggedright}p{1.7cm} >{\\raggedright}p{1.7cm} >{\\raggedright\\arraybackslash}p{7.4cm}}\n");
+        sb.Append("\\begin{longtable}{>{\\raggedright}p{4.4cm} >{\\raggedright}p{1.6cm} >{\\raggedright}p{1.6cm} >{\\raggedright\\arraybackslash}p{7.4cm}}\n");
         sb.Append("\\textbf{claim} & \\textbf{verdict} & \\textbf{pinned} & \\textbf{evidence} \\\\ \\hline\n\\endhead\n");
         foreach (var v in content.Pages.SelectMany(p => p.Claims).SelectMany(c => c.Verdicts))
-            sb.Append($"\\small\\texttt{{{T(v.Key)}}} & {T(v.Verdict)} & {T(v.Pinned ?? "none")} & \\small {T(Md.Short(v.Evidence, 200))} \\\\\n");
+            sb.Append($"\\footnotesize\\texttt{{{Key(v.Key)}}} & {T(v.Verdict)} & {T(v.Pinned ?? "none")} & \\small {T(Md.Short(v.Evidence, 200))} \\\\\n");
         sb.Append("\\end{longtable}\n\n");
     }
 
@@ -134,8 +137,8 @@ public static class LatexWriter
         foreach (var s in d.Steps)
         {
             sb.Append($"\\textbf{{Step {s.Number}.}} {T(s.Rule)}\n");
-            if (s.Before is not null) sb.Append($"From\n\\fiteq{{{s.Before}}}\n");
-            if (s.After is not null) sb.Append($"{(s.Before is null ? "This gives" : "which gives")}\n\\fiteq{{{s.After}}}\n");
+            if (s.Before is not null) sb.Append($"\\par From\n\\fiteq{{{s.Before}}}\n");
+            if (s.After is not null) sb.Append($"{(s.Before is null ? "\\par This gives" : "which gives")}\n\\fiteq{{{s.After}}}\n");
             if (s.Conditions.Count > 0) sb.Append($"{{\\small Side conditions: \\texttt{{{T(string.Join("; ", s.Conditions))}}}.}}\n");
             if (s.Note is not null) sb.Append($"Note: {T(s.Note)}\n");
             sb.Append('\n');
