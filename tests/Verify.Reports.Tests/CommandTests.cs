@@ -23,7 +23,7 @@ public class CommandTests
     public void Compare_of_the_bundled_model_with_its_own_baseline_finds_nothing()
     {
         var (exit, output) = CommandLine.Run("compare", "--baseline", Repository.Proofs, "--derivations-only");
-        Assert.That((exit, output), Is.EqualTo((0, output)));
+        Assert.That(exit, Is.EqualTo(0), output);
         Assert.That(output, Does.Contain("nothing changed"));
     }
 
@@ -44,5 +44,16 @@ public class CommandTests
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(output, Does.StartWith("error: --reuse-verdicts: no baseline at"));
         Assert.That(Directory.EnumerateFileSystemEntries(dir.Path), Is.Empty, "nothing written");
+    }
+
+    [Test]
+    public void Compare_as_json_says_whether_anything_changed()
+    {
+        var (exit, output) = CommandLine.Run("compare", "--baseline", Path.Combine(Repository.Proofs, "baseline.json"), "--derivations-only", "--json");
+        Assert.That(exit, Is.EqualTo(0), output);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.That(json.RootElement.GetProperty("unchanged").GetBoolean());
+        Assert.That(json.RootElement.GetProperty("changes").GetArrayLength(), Is.EqualTo(0));
+        Assert.That(json.RootElement.GetProperty("baseline").GetProperty("draws").GetInt32(), Is.EqualTo(10_000));
     }
 }
