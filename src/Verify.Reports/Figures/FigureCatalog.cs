@@ -57,7 +57,7 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
         foreach (var c in baseline.Claims.Where(c => c.Verdict == "refuted"))
             if (refuted.For(c) is { } data)
                 figures.Add(Rendered($"figures/refuted-{Slug(c.Key)}.png",
-                    $"Where {c.Key} fails: {data.Title}" + (c.Counterexample is { Count: > 0 } ? ", through its counterexample" : $", at {DefaultPointText}"),
+                    $"Where {c.Key} fails: {data.Title}" + (c.Counterexample is { Count: > 0 } ? ", through its counterexample" : $", at {DefaultPointText}, phi={GainPhi}"),
                     [c.Id], data, onPage: false));
         return figures;
     }

@@ -83,10 +83,12 @@ public sealed class RefutedFigures(Sweep sweep, ClaimDocument claims)
     {
         var parsed = s.ParseRelation(relation);
         var r = parsed.Relation;
+        // Aliases (abarS__entry) are printed as written (abarS@entry).
+        string Text(Verify.Symbolic.Core.Expr e) => parsed.Aliases.Aggregate(PlainPrinter.Print(e), (t, a) => t.Replace(a.Key.Name, $"{a.Value.Name.Name}@{a.Value.Regime}"));
         return
         [
-            ($"left: {PlainPrinter.Print(r.Left)}", new QuantityExpression(s.Model, s.Regime, r.Left, parsed.Aliases, s.Reparametrise)),
-            ($"right: {PlainPrinter.Print(r.Right)}", new QuantityExpression(s.Model, s.Regime, r.Right, parsed.Aliases, s.Reparametrise)),
+            ($"left: {Text(r.Left)}", new QuantityExpression(s.Model, s.Regime, r.Left, parsed.Aliases, s.Reparametrise)),
+            ($"right: {Text(r.Right)}", new QuantityExpression(s.Model, s.Regime, r.Right, parsed.Aliases, s.Reparametrise)),
         ];
     }
 
@@ -103,9 +105,25 @@ public sealed class RefutedFigures(Sweep sweep, ClaimDocument claims)
     {
         var xs = Sweep.Grid(lo, hi, Points);
         var series = lines.Select(l => new Series(l.Label, Sweep.Along(l.Q, xs, v => Drawn(s, point, x, v)))).ToList();
+        if (series.Count == 2 && Close(series[0], series[1]) is { } difference) series = [difference, new Series("0", xs.Select(v => (v, 0.0)).ToList(), Dashed: true)];
         var markers = point.TryGetValue(x, out var at) ? [new Marker(_at, at)] : new List<Marker>();
         var data = new FigureData(title, x, "value", series, markers);
         return data.IsEmpty ? null : data;
+    }
+
+    /// <summary>
+    /// Two sides that differ by less than 5 % of their size look like one line: their difference
+    /// (left - right) against zero shows where the relation fails. Null when they are apart.
+    /// </summary>
+    static Series? Close(Series left, Series right)
+    {
+        var rights = right.Points.ToDictionary(p => p.X, p => p.Y);
+        var both = left.Points.Where(p => rights.ContainsKey(p.X)).Select(p => (p.X, L: p.Y, R: rights[p.X])).ToList();
+        if (both.Count == 0) return null;
+        var size = both.Max(p => Math.Max(Math.Abs(p.L), Math.Abs(p.R)));
+        var gap = both.Max(p => Math.Abs(p.L - p.R));
+        if (!(gap < 0.05 * size)) return null;
+        return new Series($"{left.Label.Replace("left: ", "")} minus {right.Label.Replace("right: ", "")}", both.Select(p => (p.X, p.L - p.R)).ToList());
     }
 
     /// <summary>Along a range variable (a firm's cost a) between bounds evaluated at the counterexample.</summary>

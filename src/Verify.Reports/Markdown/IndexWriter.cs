@@ -47,7 +47,7 @@ public static class IndexWriter
         sb.Append("From the repository's root:\n\n");
         sb.Append($"```\n{content.Command}\n```\n\n");
         sb.Append("The files depend only on the model, its claims, the pinned verdicts, the draws and the seed: ")
-          .Append("the same inputs give the same bytes (figures are compared by the hash of their data, kept beside each PNG). ")
+          .Append("the same inputs give the same bytes (the regression test compares figures by their data, kept as .json beside each PNG, since PNG bytes depend on the machine's fonts). ")
           .Append("To see what an edited model changes against this baseline:\n\n");
         sb.Append("```\ndotnet run --project src/Verify.Cli -- compare --baseline proofs/ --model my-edit.model\n```\n");
         return sb.ToString();
