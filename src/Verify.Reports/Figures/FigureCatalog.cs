@@ -82,10 +82,13 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
             var xs = Sweep.Grid(0.005, 0.995, Points);
             var series = spec.Lines.Select(l => new Series(l.Label,
                 Sweep.Along(_sweep.Expression(l.Regime, l.Expression), xs, x => _sweep.Inputs(DefaultPoint, "phi", x)), l.Dashed, l.Colour)).ToList();
-            var markers = spec.Markers
-                .Select(m => (m.Label, Value: Sweep.At(_sweep.Expression(m.Regime, m.Expression), _sweep.Inputs(DefaultPoint, "phi", 0.5))))
-                .Where(m => m.Value is > 0 and < 1).Select(m => new Marker(m.Label, m.Value!.Value)).ToList();
-            var data = new FigureData(spec.Title, "phi (free-ness of trade)", spec.YLabel, series, markers);
+            var values = spec.Markers
+                .Select(m => (m.Label, Value: Sweep.At(_sweep.Expression(m.Regime, m.Expression), _sweep.Inputs(DefaultPoint, "phi", 0.5)))).ToList();
+            var markers = values.Where(m => m.Value is > 0 and < 1).Select(m => new Marker(m.Label, m.Value!.Value)).ToList();
+            // A threshold beyond free trade (phiS > 1 with entry frozen) cannot be marked: the title says where it is.
+            var outside = values.Where(m => m.Value is { } v && !(v > 0 && v < 1)).Select(m => $"{m.Label} = {FigureData.Round(m.Value!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList();
+            var title = outside.Count == 0 ? spec.Title : $"{spec.Title} ({string.Join(", ", outside)}, beyond phi = 1)";
+            var data = new FigureData(title, "phi (free-ness of trade)", spec.YLabel, series, markers);
             return data.IsEmpty ? null : data;
         }
         catch (Exception e) when (e is ArgumentException or ParseException) { return null; }
