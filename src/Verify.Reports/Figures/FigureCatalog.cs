@@ -62,7 +62,8 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
         return figures;
     }
 
-    static string Caption(FigureData data, string point) => $"{data.Title}, at {point}";
+    static string Caption(FigureData data, string point) =>
+        $"{data.Title}, at {point}" + (data.Notes.Count == 0 ? "" : $" ({string.Join("; ", data.Notes)})");
 
     IReadOnlyList<string> ClaimsWith(IReadOnlyList<string> prefixes) =>
         groups.SelectMany(g => g.Claims).Select(c => c.Id).Where(id => prefixes.Any(p => id.StartsWith(p, StringComparison.Ordinal))).ToList();
@@ -85,10 +86,12 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
             var values = spec.Markers
                 .Select(m => (m.Label, Value: Sweep.At(_sweep.Expression(m.Regime, m.Expression), _sweep.Inputs(DefaultPoint, "phi", 0.5)))).ToList();
             var markers = values.Where(m => m.Value is > 0 and < 1).Select(m => new Marker(m.Label, m.Value!.Value)).ToList();
-            // A threshold beyond free trade (phiS > 1 with entry frozen) cannot be marked: the title says where it is.
+            // A threshold beyond free trade (phiS > 1 with entry frozen) cannot be marked: the legend says where it is.
             var outside = values.Where(m => m.Value is { } v && !(v > 0 && v < 1)).Select(m => $"{m.Label} = {FigureData.Round(m.Value!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture)}").ToList();
-            var title = outside.Count == 0 ? spec.Title : $"{spec.Title} ({string.Join(", ", outside)}, beyond phi = 1)";
-            var data = new FigureData(title, "phi (free-ness of trade)", spec.YLabel, series, markers);
+            var data = new FigureData(spec.Title, "phi (free-ness of trade)", spec.YLabel, series, markers)
+            {
+                Notes = outside.Select(o => $"{o}: beyond phi = 1, not marked").ToList(),
+            };
             return data.IsEmpty ? null : data;
         }
         catch (Exception e) when (e is ArgumentException or ParseException) { return null; }

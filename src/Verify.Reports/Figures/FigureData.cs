@@ -17,6 +17,9 @@ public sealed record Marker(string Label, double X);
 /// </summary>
 public sealed record FigureData(string Title, string XLabel, string YLabel, IReadOnlyList<Series> Series, IReadOnlyList<Marker> Markers)
 {
+    /// <summary>Lines of the legend that are not series (a threshold beyond the plotted range).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static double Round(double v) => double.Parse(v.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public FigureData Rounded() => this with
@@ -33,6 +36,7 @@ public sealed record FigureData(string Title, string XLabel, string YLabel, IRea
         var sb = new StringBuilder();
         sb.Append("{\n");
         sb.Append($"  \"title\": {Quote(Title)},\n  \"x\": {Quote(XLabel)},\n  \"y\": {Quote(YLabel)},\n");
+        if (Notes.Count > 0) sb.Append($"  \"notes\": [{string.Join(", ", Notes.Select(Quote))}],\n");
         sb.Append("  \"markers\": [");
         sb.Append(string.Join(", ", Markers.Select(m => $"{{\"label\": {Quote(m.Label)}, \"x\": {Num(m.X)}}}")));
         sb.Append("],\n  \"series\": [\n");

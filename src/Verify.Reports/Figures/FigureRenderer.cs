@@ -48,6 +48,7 @@ public static class FigureRenderer
             v.LabelOppositeAxis = i % 2 == 0;   // alternately top and bottom, so that close markers stay legible
         }
         if (YLimits(data) is { } y) plot.Axes.SetLimitsY(y.Lo, y.Hi);
+        foreach (var note in data.Notes) plot.Legend.ManualItems.Add(new LegendItem { LabelText = note });
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontSize = 14;
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
