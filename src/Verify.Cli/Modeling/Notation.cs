@@ -14,21 +14,7 @@ sealed class Notation
     public static readonly Notation Plain = new(null);
 
     /// <summary>LaTeX with every name the model gives a LaTeX form (s_E, \bar{a}^*, ...).</summary>
-    public static Notation Latex(ModelDocument model)
-    {
-        var names = LatexNames.Default;
-        void Add(Symbol s, string? latex) { if (!string.IsNullOrWhiteSpace(latex)) names = names.WithSymbol(s.Name, latex); }
-        foreach (var p in model.Parameters) Add(p.Symbol, p.Latex);
-        foreach (var d in model.Derived) Add(d.Symbol, d.Latex);
-        if (model.Variable is { } v) Add(v.Symbol, v.Latex);
-        foreach (var r in model.Regimes)
-        {
-            foreach (var u in r.Unknowns) Add(u.Symbol, u.Latex);
-            foreach (var q in r.Quantities.Concat(r.Phases.SelectMany(p => p.Quantities))) Add(q.Symbol, q.Latex);
-            foreach (var t in r.Thresholds) Add(t.Symbol, t.Latex);
-        }
-        return new Notation(names);
-    }
+    public static Notation Latex(ModelDocument model) => new(ModelLatexNames.Of(model));
 
     /// <summary>The same notation, with a function (an implicit unknown's) printed as the given LaTeX.</summary>
     public Notation WithFunction(string name, string latex) => _latex is null ? this : new Notation(_latex.WithFunction(name, latex));

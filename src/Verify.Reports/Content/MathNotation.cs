@@ -17,21 +17,7 @@ public sealed class MathNotation
 
     MathNotation(LatexNames names) => _names = names;
 
-    public static MathNotation For(ModelDocument model)
-    {
-        var names = LatexNames.Default;
-        void Add(Symbol s, string? latex) { if (!string.IsNullOrWhiteSpace(latex)) names = names.WithSymbol(s.Name, latex); }
-        foreach (var p in model.Parameters) Add(p.Symbol, p.Latex);
-        foreach (var d in model.Derived) Add(d.Symbol, d.Latex);
-        if (model.Variable is { } v) Add(v.Symbol, v.Latex);
-        foreach (var r in model.Regimes)
-        {
-            foreach (var u in r.Unknowns) Add(u.Symbol, u.Latex);
-            foreach (var q in r.Quantities.Concat(r.Phases.SelectMany(p => p.Quantities))) Add(q.Symbol, q.Latex);
-            foreach (var t in r.Thresholds) Add(t.Symbol, t.Latex);
-        }
-        return new MathNotation(names);
-    }
+    public static MathNotation For(ModelDocument model) => new(ModelLatexNames.Of(model));
 
     /// <summary>This notation with a phase's implicit functions printed as their unknowns.</summary>
     public MathNotation In(PhaseDerivation phase) => new(phase.ImplicitUnknowns.Aggregate(_names,
