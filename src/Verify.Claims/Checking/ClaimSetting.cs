@@ -36,7 +36,12 @@ public sealed class ClaimSetting
         Reparametrise = with;
         Space = new ParameterSpace(model, with.ToDictionary(kv => (Symbol)kv.Key, kv => kv.Value));
         Where = claim.Where.Select(w => RelationCheck.Create(model, regime, ParseRelation(w), with)).ToList();
+        _narrowed = Space.DrawnSymbols.Select((p, i) => (Index: i, Bounds: Where.Select(w => Bound(w, p)).OfType<(bool, QuantityExpression)>().ToList()))
+            .Where(t => Model.Inputs.Contains(Space.DrawnSymbols[t.Index]) && t.Bounds.Count > 0).ToList();
     }
+
+    /// <summary>The drawn parameters a 'where' bounds, with those bounds.</summary>
+    readonly List<(int Index, List<(bool IsLower, QuantityExpression Other)> Bounds)> _narrowed;
 
     public ExpressionScope.Parsed ParseExpression(MathText text) =>
         Guard(text, () => ExpressionScope.Parse(Model.Derivation.Context.Model, Regime, text.Text, new TextPosition(text.Span.Line, text.Span.Column)));
@@ -62,11 +67,9 @@ public sealed class ClaimSetting
         if (inputs is null) return null;
         try
         {
-            foreach (var p in Space.DrawnSymbols.Where(Model.Inputs.Contains))
+            foreach (var (index, bounds) in _narrowed)
             {
-                var bounds = Where.Select(w => Bound(w, p)).Where(b => b is not null).Select(b => b!.Value).ToList();
-                if (bounds.Count == 0) continue;
-                inputs = Narrow(drawn, p, bounds, inputs);
+                inputs = Narrow(drawn, index, bounds, inputs);
                 if (inputs is null) return null;
             }
             // A restriction of the domain is strict: a point on its boundary (within rounding) is outside.
@@ -89,11 +92,9 @@ public sealed class ClaimSetting
     }
 
     /// <summary>Moves p into the range its 'where' bounds allow (evaluated at the current point), keeping its relative place.</summary>
-    double[]? Narrow(double[] drawn, Symbol p, List<(bool IsLower, QuantityExpression Other)> bounds, double[] inputs)
+    double[]? Narrow(double[] drawn, int index, List<(bool IsLower, QuantityExpression Other)> bounds, double[] inputs)
     {
-        var index = Space.DrawnSymbols.ToList().IndexOf(p);
-        var others = Space.DrawnSymbols.Select((s, i) => (s, drawn[i])).ToDictionary(t => t.s, t => t.Item2);
-        var (oldLo, oldHi) = Space.Range(p, others);
+        var (oldLo, oldHi) = Space.Range(index, drawn);
         double lo = oldLo, hi = oldHi;
         foreach (var (isLower, other) in bounds)
         {

@@ -2,7 +2,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Verify.Derivation.Evaluation;
 using Verify.Symbolic.Core;
-using Verify.Symbolic.Numbers;
 
 namespace Verify.Claims.Sampling;
 
@@ -15,15 +14,25 @@ namespace Verify.Claims.Sampling;
 /// log-uniformly on (0.01, 100) above zero (f, fI). A claim may fix parameters or
 /// draw a derived one in a parameter's place (with rho = beta*(sigma - 1)).
 /// </summary>
+/// <remarks>
+/// A point under construction is an array over <see cref="_slots"/> (the drawn symbols, then the
+/// parameters a claim computes), NaN where not known yet. Which slots are known decides how each
+/// relation reads (a derived parameter is written out where its own value is unknown); that
+/// reading is compiled once per set of known slots, so a draw only evaluates delegates.
+/// </remarks>
 public sealed class ParameterSpace
 {
     readonly ModelEvaluator _model;
     readonly List<DrawVariable> _draws = [];
-    readonly Dictionary<Symbol, Expr> _computed = [];   // parameters given by a claim's 'with'
+    readonly List<(Symbol Symbol, Expr Value, int[] Needs)> _computed = [];   // parameters given by a claim's 'with'
     readonly IReadOnlyDictionary<Expr, Expr> _derived;
+    readonly IReadOnlyList<Relation> _admissibility;
+    readonly Layout _slots, _inputs;
+    readonly int[] _inputOfSlot;   // for each slot, its place in the model's input vector, or -1
+    readonly Dictionary<(int Variable, long Known), List<(RelationOperator Op, Func<double[], double> Difference)>> _boundPlans = [];
     const int UniformsPerVariable = 3;
 
-    public IReadOnlyList<Symbol> DrawnSymbols => _draws.Select(d => d.Symbol).ToList();
+    public IReadOnlyList<Symbol> DrawnSymbols { get; }
 
     public ParameterSpace(ModelEvaluator model, IReadOnlyDictionary<Symbol, Expr>? with = null)
     {
@@ -33,11 +42,12 @@ public sealed class ParameterSpace
         with ??= new Dictionary<Symbol, Expr>();
         var relations = doc.Parameters.SelectMany(p => p.Domain).Concat(doc.Constraints.SelectMany(c => c.Relations))
             .Concat(doc.Derived.SelectMany(d => d.Claims)).ToList();
+        var computed = new List<(Symbol, Expr)>();
         foreach (var p in doc.Parameters)
         {
             if (with.TryGetValue(p.Symbol, out var value))
             {
-                _computed[p.Symbol] = value;
+                computed.Add((p.Symbol, value));
                 // A reparametrisation draws its new symbols (beta) where the parameter (rho) would be.
                 foreach (var s in value.FreeSymbols().Where(s => !doc.Parameters.Any(q => q.Symbol == s) && _draws.All(d => d.Symbol != s)))
                     _draws.Add(new DrawVariable(s, relations));
@@ -45,6 +55,14 @@ public sealed class ParameterSpace
             }
             _draws.Add(new DrawVariable(p.Symbol, relations));
         }
+        DrawnSymbols = _draws.Select(d => d.Symbol).ToList();
+        var slots = DrawnSymbols.Concat(computed.Select(c => c.Item1)).ToArray();
+        foreach (var (s, e) in computed)
+            _computed.Add((s, e, e.FreeSymbols().Select(x => Array.IndexOf(slots, x)).ToArray()));
+        _slots = new Layout(slots, Resolve);
+        _inputs = new Layout(model.Inputs.ToArray(), Resolve);
+        _inputOfSlot = slots.Select(s => model.Inputs.ToList().IndexOf(s)).ToArray();
+        _admissibility = doc.Parameters.SelectMany(p => p.Domain).Concat(doc.Constraints.SelectMany(c => c.Relations)).ToList();
     }
 
     /// <summary>Draws the drawn symbols' values (in <see cref="DrawnSymbols"/> order), admissible ones only.</summary>
@@ -56,84 +74,69 @@ public sealed class ParameterSpace
 
     double[]? Draw(double[] uniforms)
     {
-        var known = new Dictionary<Symbol, double>();
+        var drawn = new double[_draws.Count];
+        Array.Fill(drawn, double.NaN);
         for (int i = 0; i < _draws.Count; i++)
         {
-            var d = _draws[i];
-            var (lo, hi) = Range(d.Symbol, known);
+            var (lo, hi) = Range(i, drawn);
             if (!(hi > lo)) return null;
-            known[d.Symbol] = Sample(lo, hi, uniforms[3 * i], uniforms[3 * i + 1], uniforms[3 * i + 2]);
+            drawn[i] = Sample(lo, hi, uniforms[3 * i], uniforms[3 * i + 1], uniforms[3 * i + 2]);
         }
-        var drawn = _draws.Select(d => known[d.Symbol]).ToArray();
         return Inputs(drawn) is null ? null : drawn;
     }
 
-    /// <summary>The range of one drawn symbol given the others' values (for narrowing and shrinking).</summary>
-    public (double Lo, double Hi) Range(Symbol s, IReadOnlyDictionary<Symbol, double> others)
+    /// <summary>The range of the drawn symbol at <paramref name="index"/> given the other drawn values (NaN where not drawn), for drawing and narrowing.</summary>
+    public (double Lo, double Hi) Range(int index, double[] drawn)
     {
-        var known = new Dictionary<Symbol, double>(others);
-        known.Remove(s);
-        foreach (var (c, e) in _computed)
-            if (!known.ContainsKey(c) && e.FreeSymbols().All(known.ContainsKey)) known[c] = Value(e, known);
-        return Bounds(_draws.First(d => d.Symbol == s), known);
+        var values = SlotValues(drawn);
+        values[index] = double.NaN;
+        FillComputed(values);
+        return Bounds(index, values);
     }
 
     /// <summary>The input vector of drawn values (the integration variable is NaN), or null when it is not admissible.</summary>
     public double[]? Inputs(double[] drawn)
     {
-        var all = new Dictionary<Symbol, double>();
-        for (int i = 0; i < _draws.Count; i++) all[_draws[i].Symbol] = drawn[i];
-        foreach (var (s, e) in _computed) all[s] = Value(e, all);
+        var values = SlotValues(drawn);
+        FillComputed(values);
         var v = new double[_model.Inputs.Count];
-        for (int i = 0; i < v.Length; i++)
-            v[i] = all.TryGetValue(_model.Inputs[i], out var x) ? x : double.NaN;
+        Array.Fill(v, double.NaN);
+        for (int i = 0; i < values.Length; i++)
+            if (_inputOfSlot[i] >= 0) v[_inputOfSlot[i]] = values[i];
         return Admissible(v) is null ? v : null;
     }
 
     /// <summary>The first domain relation or constraint the inputs violate, or null.</summary>
     public string? Admissible(double[] inputs)
     {
-        var doc = _model.Derivation.Context.Model;
-        var at = _model.Inputs.Select((s, i) => (s, inputs[i])).Where(t => !double.IsNaN(t.Item2)).ToDictionary(t => t.s, t => t.Item2);
-        foreach (var r in doc.Parameters.SelectMany(p => p.Domain).Concat(doc.Constraints.SelectMany(c => c.Relations)))
-        {
-            double l = Value(r.Left, at), rr = Value(r.Right, at);
-            if (!Relation.Holds(l, r.Operator, rr)) return r.ToString();
-        }
+        foreach (var r in _admissibility)
+            if (!Relation.Holds(_inputs.Value(r.Left, inputs), r.Operator, _inputs.Value(r.Right, inputs))) return r.ToString();
         return null;
     }
 
-
-    /// <summary>e at known values, with derived and computed parameters written out where their own value is not known.</summary>
-    double Value(Expr e, IReadOnlyDictionary<Symbol, double> at)
+    double[] SlotValues(double[] drawn)
     {
-        var symbols = at.Keys.OrderBy(k => k.Name, StringComparer.Ordinal).ToList();
-        var f = Compiled(e, symbols);
-        return f(symbols.Select(k => at[k]).ToArray());
+        var values = new double[_slots.Symbols.Length];
+        Array.Copy(drawn, values, drawn.Length);
+        for (int i = drawn.Length; i < values.Length; i++) values[i] = double.NaN;
+        return values;
     }
 
-    // Every draw evaluates the same few relations with the same symbols known: compile each once.
-    readonly Dictionary<(Expr, string), Func<double[], double>> _compiled = [];
-    readonly Dictionary<(Expr, string), Expr> _resolved = [];
-
-    Func<double[], double> Compiled(Expr e, List<Symbol> symbols)
+    /// <summary>Computes the claim's 'with' parameters whose symbols are all known, in file order.</summary>
+    void FillComputed(double[] values)
     {
-        var key = (e, string.Join(",", symbols.Select(x => x.Name)));
-        if (!_compiled.TryGetValue(key, out var f))
-            _compiled[key] = f = Compiler.Compile(Resolve(e, symbols.ToHashSet()), symbols);
-        return f;
+        for (int k = 0; k < _computed.Count; k++)
+        {
+            var slot = _draws.Count + k;
+            values[slot] = double.NaN;
+            if (_computed[k].Needs.All(i => i >= 0 && !double.IsNaN(values[i]))) values[slot] = _slots.Value(_computed[k].Value, values);
+        }
     }
 
+    /// <summary>e with derived and computed parameters written out where their own value is not known.</summary>
     Expr Resolve(Expr e, IReadOnlySet<Symbol> known)
     {
-        var key = (e, string.Join(",", known.Select(x => x.Name).Order(StringComparer.Ordinal)));
-        if (_resolved.TryGetValue(key, out var done)) return done;
-        return _resolved[key] = ResolveOnce(e, known);
-    }
-
-    Expr ResolveOnce(Expr e, IReadOnlySet<Symbol> known)
-    {
-        var map = _derived.Concat(_computed.Select(kv => new KeyValuePair<Expr, Expr>(kv.Key, kv.Value)))
+        var map = _derived.Concat(_computed.Select(c => new KeyValuePair<Expr, Expr>(c.Symbol, c.Value)))
             .Where(kv => kv.Key is Symbol s && !known.Contains(s)).ToDictionary(kv => kv.Key, kv => kv.Value);
         for (int round = 0; round < 4; round++)
         {
@@ -144,25 +147,50 @@ public sealed class ParameterSpace
         return e;
     }
 
-    /// <summary>The range a variable may take given the values drawn so far; relations that name undrawn symbols wait.</summary>
-    (double Lo, double Hi) Bounds(DrawVariable d, Dictionary<Symbol, double> known)
+    /// <summary>The range a variable may take given the values known so far; relations that name unknown symbols wait.</summary>
+    (double Lo, double Hi) Bounds(int index, double[] values)
     {
         double lo = double.NegativeInfinity, hi = double.PositiveInfinity;
+        var symbol = _draws[index].Symbol;
+        foreach (var (op, difference) in BoundPlan(index, values))
+        {
+            // Linear in the variable? Read the relation as slope*x + intercept op 0 at three points.
+            double F(double x) { values[index] = x; return difference(values); }
+            double f0 = F(0), f1 = F(1), f2 = F(2);
+            if (symbol.Sign == SymbolSign.Positive && !double.IsFinite(f0))
+            {
+                f0 = F(0.5); f1 = F(1.5); f2 = F(2.5);
+                if (!Linear(f0, f1, f2)) continue;
+                var slope = f1 - f0;
+                Apply(op, slope, f0 - 0.5 * slope, ref lo, ref hi);
+                continue;
+            }
+            if (!double.IsFinite(f0) || !Linear(f0, f1, f2)) continue;
+            Apply(op, f1 - f0, f0, ref lo, ref hi);
+        }
+        values[index] = double.NaN;
+        if (symbol.Sign == SymbolSign.Positive) lo = Math.Max(lo, 0);
+        return (lo, hi);
+    }
+
+    static bool Linear(double f0, double f1, double f2) => Math.Abs(f2 - 2 * f1 + f0) <= 1e-9 * (1 + Math.Abs(f0) + Math.Abs(f1));
+
+    /// <summary>The relations that bound a variable when the given slots are known, each as its compiled left - right.</summary>
+    List<(RelationOperator, Func<double[], double>)> BoundPlan(int index, double[] values)
+    {
+        var key = (index, Layout.Mask(values));
+        if (_boundPlans.TryGetValue(key, out var plan)) return plan;
+        var d = _draws[index];
+        var known = _slots.Known(values).Append(d.Symbol).ToHashSet();
+        plan = [];
         foreach (var r in d.Bounds)
         {
-            var diff = Resolve(Expr.Sub(r.Left, r.Right), known.Keys.Append(d.Symbol).ToHashSet());
+            var diff = Resolve(Expr.Sub(r.Left, r.Right), known);
             if (!diff.Contains(d.Symbol) && !(_derived.TryGetValue(d.Symbol, out var def) && diff.Any(n => n.Equals(def)))) continue;
-            var others = diff.FreeSymbols().Where(s => s != d.Symbol).ToList();
-            if (!others.All(known.ContainsKey)) continue;   // waits for symbols not drawn yet
-            // Linear in the variable? Read the relation as slope*x + intercept op 0 at three points.
-            double F(double x) { var at = new Dictionary<Symbol, double>(known) { [d.Symbol] = x }; return Value(diff, at); }
-            double f0 = F(0), f1 = F(1), f2 = F(2);
-            if (d.Symbol.Sign == SymbolSign.Positive && !double.IsFinite(f0)) { f0 = F(0.5); f1 = F(1.5); f2 = F(2.5); var slope0 = f1 - f0; if (Math.Abs(f2 - 2 * f1 + f0) > 1e-9 * (1 + Math.Abs(f0) + Math.Abs(f1))) continue; Apply(r.Operator, slope0, f0 - 0.5 * slope0, ref lo, ref hi); continue; }
-            if (!double.IsFinite(f0) || Math.Abs(f2 - 2 * f1 + f0) > 1e-9 * (1 + Math.Abs(f0) + Math.Abs(f1))) continue;
-            Apply(r.Operator, f1 - f0, f0, ref lo, ref hi);
+            if (!diff.FreeSymbols().All(known.Contains)) continue;   // waits for symbols not drawn yet
+            plan.Add((r.Operator, _slots.Compile(diff)));
         }
-        if (d.Symbol.Sign == SymbolSign.Positive) lo = Math.Max(lo, 0);
-        return (lo, hi);
+        return _boundPlans[key] = plan;
     }
 
     /// <summary>slope*x + intercept op 0 narrows [lo, hi].</summary>
