@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Verify.Derivation.Evaluation;
 using Verify.Numerics;
 using Verify.Symbolic.Core;
@@ -8,7 +9,8 @@ namespace Verify.Claims.Checking;
 /// Confirms a counterexample or witness from first principles: the regimes involved are solved
 /// at that point from their raw conditions (quadrature and root-finding, no closed form), and
 /// every value they share with the derivation must agree; then the claim's verdict at that point
-/// rests on the model itself, not on the algebra.
+/// rests on the model itself, not on the algebra. Each regime's raw system is prepared once per
+/// model evaluator (which, like the prepared systems, belongs to one thread).
 /// </summary>
 public static class FirstPrinciples
 {
@@ -16,6 +18,19 @@ public static class FirstPrinciples
     {
         /// <summary>The raw solver could not solve the point: it neither confirms nor contradicts.</summary>
         public bool SolverFailed { get; init; }
+    }
+
+    static readonly ConditionalWeakTable<ModelEvaluator, Dictionary<string, PreparedRegime>> Prepared = [];
+
+    static PreparedRegime Raw(ModelEvaluator model, string regime)
+    {
+        var prepared = Prepared.GetValue(model, _ => []);
+        if (!prepared.TryGetValue(regime, out var r))
+        {
+            var doc = model.Derivation.Context.Model;
+            prepared[regime] = r = RegimeSystems.Prepare(doc, doc.FindRegime(regime)!);
+        }
+        return r;
     }
 
     public static Confirmation Confirm(ModelEvaluator model, IEnumerable<string> regimes, double[] inputs)
@@ -33,13 +48,13 @@ public static class FirstPrinciples
             {
                 if (!solved.TryGetValue(c.FromRegime, out var source))
                 {
-                    var s = RegimeSolver.Solve(doc, doc.FindRegime(c.FromRegime)!, parameters);
+                    var s = Raw(model, c.FromRegime).Solve(parameters);
                     if (!s.Success) return new(false, $"the first-principles solver failed in {c.FromRegime}: {string.Join("; ", s.Attempts)}") { SolverFailed = true };
                     solved[c.FromRegime] = source = s.Equilibrium!;
                 }
                 foreach (var n in c.Names) carried[n] = source[n];
             }
-            var raw = RegimeSolver.Solve(doc, regime, parameters, carried);
+            var raw = Raw(model, name).Solve(parameters, carried);
             if (!raw.Success) return new(false, $"the first-principles solver failed in {name}: {string.Join("; ", raw.Attempts)}") { SolverFailed = true };
             solved[name] = raw.Equilibrium!;
             var derived = model.Regime(name).Evaluate(inputs);
