@@ -211,9 +211,10 @@ public sealed class Assumptions : ITracingOracle
     /// </summary>
     SignSet LinearFactorSign(Expr e, ISignOracle quiet)
     {
-        foreach (var x in e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal))
+        var symbols = e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal).ToList();
+        if (symbols.Count == 0 || !Algebra.Expansion.TryExpand(e, quiet, Algebra.Expansion.DefaultMaxTerms, out var expanded)) return SignSet.Any;
+        foreach (var x in symbols)
         {
-            if (!Algebra.Expansion.TryExpand(e, quiet, Algebra.Expansion.DefaultMaxTerms, out var expanded)) return SignSet.Any;
             var parts = Algebra.Collection.Collect(expanded, x);
             if (parts.Count != 2 || !parts.TryGetValue(Expr.One, out var slope) || !parts.TryGetValue(Expr.Zero, out var constant)) continue;
             var slopeSign = SignOf(slope);
@@ -234,11 +235,12 @@ public sealed class Assumptions : ITracingOracle
     /// </summary>
     SignSet LinearEndpointSign(Expr e, ISignOracle quiet)
     {
+        Expr? expanded = null;   // expanded once, when a bounded symbol first asks for it
         foreach (var x in e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal))
         {
             var bounds = BoundsOf(x);
             if (bounds.Lo is null && bounds.Hi is null) continue;
-            if (!Algebra.Expansion.TryExpand(e, quiet, Algebra.Expansion.DefaultMaxTerms, out var expanded)) return SignSet.Any;
+            if (expanded is null && !Algebra.Expansion.TryExpand(e, quiet, Algebra.Expansion.DefaultMaxTerms, out expanded)) return SignSet.Any;
             var parts = Algebra.Collection.Collect(expanded, x);
             if (parts.Keys.Any(k => !k.Equals(Expr.Zero) && !k.Equals(Expr.One)) || !parts.TryGetValue(Expr.One, out var slope)) continue;
             if (parts.Values.Any(c => c.Contains(x))) continue;   // x also inside a coefficient (sqrt(x^2), say): not linear
