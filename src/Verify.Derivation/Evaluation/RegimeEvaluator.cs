@@ -46,18 +46,17 @@ public sealed class RegimeEvaluator
 
     int SelectPhase(double[] inputs)
     {
-        var reasons = new List<string>();
         for (int i = 0; i < _phases.Length; i++)
         {
             try
             {
                 if (_phases[i].TryEvaluate(inputs, _outputs[i])) return i;
-                reasons.Add($"{_phases[i].Phase.Key}: its conditions {string.Join(", ", _phases[i].Phase.When)} fail");
             }
             // A phase that cannot be evaluated here says nothing about whether it holds: falling
             // through to the next phase (a corner, say) would report the wrong equilibrium.
             catch (NumericFailure e) { throw new NumericFailure($"{_phases[i].Phase.Key} cannot be evaluated here: {e.Message}"); }
         }
+        var reasons = _phases.Select(p => $"{p.Phase.Key}: its conditions {string.Join(", ", p.Phase.When)} fail");
         throw new NumericFailure($"no phase of {Regime.Regime.Name} holds: {string.Join("; ", reasons)}");
     }
 
