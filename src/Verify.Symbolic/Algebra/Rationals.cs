@@ -134,8 +134,21 @@ public static class Rationals
             num.Exponents[b] = kn - common;
             den.Exponents[b] = kd - common;
         }
-        var top = num.Build(oracle);
-        var bottom = den.Build(oracle);
+        // Sums that share a polynomial factor in one atom: (phi^b - 1)/(phi^(2b) - 1) = 1/(phi^b + 1).
+        var reducedTop = new List<Expr>();
+        var reducedBottom = new List<Expr>();
+        foreach (var p in num.Exponents.Keys.OfType<Sum>().ToList())
+            foreach (var q in den.Exponents.Keys.OfType<Sum>().ToList())
+            {
+                if (num.Exponents[p].Sign <= 0 || den.Exponents[q].Sign <= 0 || !num.Exponents[p].IsInteger || !den.Exponents[q].IsInteger) continue;
+                if (!UnivariateGcd.TryCancel(p, q, oracle, out var pReduced, out var qReduced)) continue;
+                num.Exponents[p] -= Rational.One;
+                den.Exponents[q] -= Rational.One;
+                reducedTop.Add(pReduced);
+                reducedBottom.Add(qReduced);
+            }
+        var top = Canonical.Mul([num.Build(oracle), .. reducedTop], oracle);
+        var bottom = Canonical.Mul([den.Build(oracle), .. reducedBottom], oracle);
         var result = Canonical.Mul([Expr.Num(coefficient), top, Canonical.Pow(bottom, Expr.MinusOne, oracle)], oracle);
         return BottomUp.Same(e, result);
     }
