@@ -56,6 +56,32 @@ public static class Factoring
         return Canonical.Mul([content, Canonical.Add(primitive, oracle)], oracle);
     }
 
+    public const string RuleFactorLinear = "a*x + b = a*(x + b/a) needs a != 0";
+
+    /// <summary>Sums whose expansion has more terms than this are not searched for a linear factor.</summary>
+    const int MaxLinearTerms = 64;
+
+    /// <summary>
+    /// A sum written a*x + b by collecting one of its symbols (a and b may contain x elsewhere,
+    /// in an exponent, say) becomes a*(x + q) when q = b/a cancels to a number:
+    /// sigma - 1 + phi^beta*(sigma - 1) = (phi^beta + 1)*(sigma - 1). The slope must be proved non-zero. The sum itself when no symbol gives such a form.
+    /// </summary>
+    public static Expr FactorLinear(Expr e, ISignOracle oracle)
+    {
+        if (e is not Sum || !Expansion.TryExpand(e, oracle, MaxLinearTerms, out var expanded)) return e;
+        foreach (var x in e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal))
+        {
+            var parts = Collection.Collect(expanded, x);
+            if (parts.Count != 2 || !parts.TryGetValue(Expr.One, out var slope) || !parts.TryGetValue(Expr.Zero, out var constant)) continue;
+            if (slope is Number) continue;   // FactorCommon's case (a*x + b = a*(x + b/a) holds even when a or b contain x)
+            if (Rationals.Cancel(Canonical.Mul([constant, Canonical.Pow(slope, Expr.MinusOne, oracle)], oracle), oracle) is not Number shift) continue;
+            if (!oracle.Proves(slope, SignSet.NonZero, RuleFactorLinear)) continue;
+            // x + q with the sign FactorCommon gives a sum (1 - sE rather than sE - 1), so equal factors look alike.
+            return Canonical.Mul([slope, FactorCommon(Canonical.Add([x, shift], oracle), oracle)], oracle);
+        }
+        return e;
+    }
+
     /// <summary>The exponent among <paramref name="es"/> that every other exceeds (proved), if splitting is sound.</summary>
     static Expr? Smallest(Expr b, List<Expr> es, ISignOracle oracle)
     {

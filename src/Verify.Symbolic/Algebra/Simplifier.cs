@@ -27,7 +27,8 @@ public static class Simplifier
         {
             // Each candidate proves its side conditions tentatively; only the chosen one's are kept.
             var tentative = new TentativeOracle(oracle);
-            if (make(canonical, tentative) is { } candidate && Size(candidate) < Size(best))
+            // Rebuilt canonically, so that what a rewrite exposes is used: ln((p + 1)*(s - 1)) splits into two logarithms.
+            if (make(canonical, tentative) is { } made && Recanonicalise(made, tentative) is var candidate && Size(candidate) < Size(best))
                 (best, chosen) = (candidate, tentative);
         }
         chosen?.Commit();
@@ -58,7 +59,8 @@ public static class Simplifier
 
     /// <summary>
     /// Bottom-up, each sum is replaced by the smallest of: itself, its common factor pulled out,
-    /// and its expansion with the common factor pulled out — so inner sums shrink before the
+    /// its linear factor pulled out (a*x + b = a*(x + b/a) for a number b/a), and its expansion
+    /// with the common factor pulled out — so inner sums shrink before the
     /// outer ones see them.
     /// </summary>
     public static Expr SimplifySums(Expr e, ISignOracle oracle) =>
@@ -68,6 +70,10 @@ public static class Simplifier
             var best = node;
             var factored = Factoring.FactorCommon(node, o);
             if (Size(factored) < Size(best)) best = factored;
+            var linear = factored is Product p
+                ? Canonical.Mul(p.Factors.Select(f => Factoring.FactorLinear(f, o)).ToArray(), o)
+                : Factoring.FactorLinear(node, o);
+            if (Size(linear) < Size(best)) best = linear;
             if (Expansion.TryExpand(node, o, ExpansionLimit, out var expanded))
             {
                 var candidate = Factoring.FactorCommon(expanded, o);
