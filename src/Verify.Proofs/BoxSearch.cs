@@ -29,6 +29,11 @@ internal sealed class BoxSearch(
                 stopReason = $"box budget of {BoxText.Count(options.MaxBoxes)} reached";
                 break;
             }
+            if (_examined >= options.MaxBoxesWithoutProgress && _proved + _pruned == 0)
+            {
+                stopReason = $"no box proved or pruned in the first {BoxText.Count(options.MaxBoxesWithoutProgress)}";
+                break;
+            }
             if (clock.Elapsed > options.TimeBudget)
             {
                 stopReason = $"time budget of {options.TimeBudget.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s ran out";

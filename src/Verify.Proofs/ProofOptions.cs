@@ -16,6 +16,12 @@ public sealed record ProofOptions
     /// <summary>How many times a box may be split; a box at this depth that is not decided stays undecided.</summary>
     public int MaxDepth { get; init; } = 64;
 
+    /// <summary>
+    /// Give up when this many boxes have been examined and not one was proved or pruned: the
+    /// enclosures are not tight enough anywhere the search has looked, and more splitting rarely helps.
+    /// </summary>
+    public int MaxBoxesWithoutProgress { get; init; } = int.MaxValue;
+
     /// <summary>Wall-clock allowance; when it runs out every box still waiting is undecided.</summary>
     public TimeSpan TimeBudget { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -38,6 +44,7 @@ public sealed record ProofOptions
     {
         if (Constraints is null || Constraints.Any(c => c is null)) throw new ArgumentException("Constraints must not be or contain null.");
         if (MaxBoxes < 1) throw new ArgumentException("MaxBoxes must be at least 1.");
+        if (MaxBoxesWithoutProgress < 1) throw new ArgumentException("MaxBoxesWithoutProgress must be at least 1.");
         if (MaxDepth < 0) throw new ArgumentException("MaxDepth must not be negative.");
         if (TimeBudget <= TimeSpan.Zero) throw new ArgumentException("TimeBudget must be positive.");
         if (MaxReportedBoxes < 0) throw new ArgumentException("MaxReportedBoxes must not be negative.");

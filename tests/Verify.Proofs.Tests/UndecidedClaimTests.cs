@@ -34,6 +34,28 @@ public class UndecidedClaimTests
     }
 
     [Test]
+    public void ASearchThatDecidesNothingIsAbandoned()
+    {
+        // exp(-1/x) > 0 is true on (0, 3], but depth first the search starts at x = 0, where 1/x is
+        // unbounded and exp(-1/x) underflows: no box there can be proved, and it gives up.
+        var f = Expr.Exp(-1 / (Expr)X);
+        var r = SignProver.Prove(f, Box((X, 0, 3)), SignGoal.Positive, new ProofOptions { MaxBoxesWithoutProgress = 200 });
+        TestContext.Out.WriteLine(r.Summary);
+        Assert.That(r.Outcome, Is.EqualTo(ProofOutcome.Undecided));
+        Assert.That(r.BoxesExamined, Is.EqualTo(200));
+        Assert.That(r.StopReason, Is.EqualTo("no box proved or pruned in the first 200"));
+    }
+
+    [Test]
+    public void ASearchThatProvesBoxesIsNotAbandoned()
+    {
+        var limited = SignProver.Prove(Root, RootBox, SignGoal.Positive, new ProofOptions { MaxBoxesWithoutProgress = 500 });
+        var unlimited = SignProver.Prove(Root, RootBox, SignGoal.Positive);
+        Assert.That(limited.Outcome, Is.EqualTo(ProofOutcome.Proved), limited.Summary);
+        Assert.That(limited.BoxesExamined, Is.EqualTo(unlimited.BoxesExamined));
+    }
+
+    [Test]
     public void NoBudgetTurnsAClaimIntoAWrongVerdict()
     {
         // A true claim and a false one (negative only near x = 0.7), under every budget from tiny to ample.
