@@ -43,6 +43,11 @@ public static class CheckRun
                 ClaimResult result;
                 try { result = checker.Check(claim, regime); }
                 catch (ClaimException e) { result = new ClaimResult(claim.Id, regime, Verdict.Undecided, $"cannot be checked: {e.Message}", [], null, options.Seed, 0); }
+                // A failure inside the engine is this claim's verdict, not the end of the run.
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or ArithmeticException or NotSupportedException)
+                {
+                    result = new ClaimResult(claim.Id, regime, Verdict.Undecided, $"the check failed: {e.GetType().Name}: {e.Message}", [], null, options.Seed, 0);
+                }
                 results[i] = result;
                 lock (jobs) progress?.Invoke(result);
             }

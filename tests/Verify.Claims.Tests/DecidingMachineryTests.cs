@@ -24,11 +24,11 @@ public class DecidingMachineryTests
         end
         """;
 
-    static ClaimResult Decide(string claimLines)
+    static ClaimResult Decide(string claimLines, int draws = 500)
     {
         var model = ModelLoader.LoadText(Model, "tiny.model");
         var claims = ClaimsLoader.LoadText($"claims for tiny\nclaim T.one\n  regime r\n{claimLines}\nend\n", "tiny.claims");
-        var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), new CheckOptions(Draws: 500, Seed: 7));
+        var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), new CheckOptions(Draws: draws, Seed: 7));
         return checker.Check(claims.Claims[0], "r");
     }
 
@@ -71,6 +71,28 @@ public class DecidingMachineryTests
         var r = Decide("  where x > 1/2\n  assert w > 1/2");
         Assert.That(r.Verdict, Is.EqualTo(Verdict.Proved).Or.EqualTo(Verdict.Holds), r.Evidence);
         Assert.That(r.Draws, Is.EqualTo(500));
+    }
+
+    [Test]
+    public void WhatTheSignOracleCannotProveTheIntervalProverDoesOnTheStatedBox()
+    {
+        // w^2 - w + 1/2 = (w - 1/2)^2 + 1/4: one enclosure over (0, 1) straddles 0, split boxes decide it.
+        var r = Decide("  assert w^2 - w + 1/2 > 0");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Proved), r.Evidence);
+        Assert.That(r.Evidence, Does.Contain("interval branch and bound proves the sign"));
+        Assert.That(r.Evidence, Does.Match(@"\d+ boxes proved"));
+        Assert.That(r.Evidence, Does.Contain("x in [0.001, 0.999]"), "the box leaves out the open edges, and says so");
+        Assert.That(r.Evidence, Does.Contain("not covered by the proof"));
+    }
+
+    [Test]
+    public void AFailureTooNarrowForTheDrawsIsFoundByTheIntervalSearch()
+    {
+        // False only for |x - 0.3| < 1e-4: 50 draws miss it; the boxes around 0.3 do not.
+        var r = Decide("  assert (w - 0.3)^2 > 1e-8", draws: 50);
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Refuted), r.Evidence);
+        Assert.That(r.Evidence, Does.Contain("interval search"));
+        Assert.That(Math.Abs(r.Counterexample!["x"] - 0.3), Is.LessThan(1e-4), "the point really violates the claim");
     }
 
     [Test]

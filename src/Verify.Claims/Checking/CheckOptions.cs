@@ -5,4 +5,7 @@ public sealed record CheckOptions(int Draws = 10_000, ulong Seed = 20140101, boo
 {
     /// <summary>Values of the integration variable tried per parameter point in forall/monotone assertions.</summary>
     public int VariableDraws { get; init; } = 4;
+
+    /// <summary>How many boxes an interval proof may examine per phase case before it gives up (undecided).</summary>
+    public int ProofBoxes { get; init; } = 40_000;
 }

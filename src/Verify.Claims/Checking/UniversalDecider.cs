@@ -36,7 +36,29 @@ static class UniversalDecider
             var at = search.FirstNumericFailurePoint is { } p && s.Space.Inputs((double[])p.Clone()) is { } pi ? s.Describe(p, pi) : null;
             return new(Verdict.Undecided, $"{a.Relation.Text}: {search.Tested} draws evaluated, {search.NumericFailures} numeric failures{(search.FirstNumericFailure is null ? "" : ", e.g. " + search.FirstNumericFailure)}", at, search.Tested);
         }
-        return new(Verdict.Holds, $"{a.Relation.Text}: no counterexample in {search.Tested} draws{where} (seed {search.Seed}); {proof.Evidence}", null, search.Tested);
+        var boxed = IntervalProof.Try(s, relation, o);
+        if (boxed.Proved) return new(Verdict.Proved, $"{a.Relation.Text}: {boxed.Evidence}; no counterexample in {search.Tested} draws{where} (seed {search.Seed}); {proof.Evidence}", null, search.Tested);
+        if (boxed.Counterexample is not null) return FromIntervalSearch(s, a, relation, boxed, search.Tested, o);
+        return new(Verdict.Holds, $"{a.Relation.Text}: no counterexample in {search.Tested} draws{where} (seed {search.Seed}); {proof.Evidence}; {boxed.Evidence}", null, search.Tested);
+    }
+
+    /// <summary>A point the interval search found and the draws did not: refuted once the relation, the domain and the raw solver agree there.</summary>
+    static AssertionOutcome FromIntervalSearch(ClaimSetting s, UniversalAssertion a, RelationCheck relation, IntervalProof.Outcome boxed, int tested, CheckOptions o)
+    {
+        var drawn = IntervalProof.Drawn(s, boxed);
+        var inputs = s.Space.Inputs(drawn);
+        if (inputs is null || !s.Where.All(w => w.HoldsClearly(inputs)))
+            return new(Verdict.Undecided, $"{a.Relation.Text}: {boxed.Evidence}, but that point is not inside the claim's domain in double precision", null, tested);
+        var point = s.Describe(drawn, inputs);
+        bool holds;
+        try { holds = relation.Holds(inputs, out _, out _); }
+        catch (Verify.Derivation.Evaluation.NumericFailure e) { return new(Verdict.Undecided, $"{a.Relation.Text}: {boxed.Evidence}; the point cannot be evaluated: {e.Message}", point, tested); }
+        if (holds) return new(Verdict.Undecided, $"{a.Relation.Text}: {boxed.Evidence}, but the relation holds there within the tolerance", point, tested);
+        var confirmation = o.ConfirmFromFirstPrinciples ? FirstPrinciples.Confirm(s.Model, relation.Left.Regimes.Concat(relation.Right.Regimes), inputs) : null;
+        if (confirmation is { Confirmed: false })
+            return new(Verdict.Undecided, $"{a.Relation.Text}: {boxed.Evidence}; not confirmed: {confirmation.Detail}", point, tested);
+        var (l, r) = relation.Sides(inputs);
+        return new(Verdict.Refuted, $"counterexample found by the interval search after {tested} draws found none: {Describe(a.Relation.Text, l, r)}{(confirmation is null ? "" : "; " + confirmation.Detail)}", point, tested);
     }
 
     /// <summary>The first-principles confirmation used while searching (none when switched off).</summary>

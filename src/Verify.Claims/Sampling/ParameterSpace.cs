@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
+using System.Globalization;
 using Verify.Derivation.Evaluation;
+using Verify.Symbolic.Algebra;
 using Verify.Symbolic.Core;
 
 namespace Verify.Claims.Sampling;
@@ -31,6 +33,11 @@ public sealed class ParameterSpace
     readonly int[] _inputOfSlot;   // for each slot, its place in the model's input vector, or -1
     readonly Dictionary<(int Variable, long Known), List<(RelationOperator Op, Func<double[], double> Difference)>> _boundPlans = [];
     const int UniformsPerVariable = 3;
+
+    // How values are drawn (see Sample), shared with the proof box so that a proof covers what the draws cover.
+    const double EdgeBand = 1e-3;                           // a tenth of the draws on a bounded range fall this close to an end
+    const double NearBound = 1.05, FarBound = 21;           // above a positive bound b: from 1.05 b to 21 b
+    const double SmallestPositive = 1e-2, LargestPositive = 1e2;   // above zero: log-uniform on (0.01, 100)
 
     public IReadOnlyList<Symbol> DrawnSymbols { get; }
 
@@ -208,22 +215,90 @@ public sealed class ParameterSpace
     /// <summary>One draw in (lo, hi): edges a fifth of the time on a bounded range, log scale on an unbounded one.</summary>
     static double Sample(double lo, double hi, double u, double v, double w)
     {
-        const double edge = 1e-3;
         double x;
         if (double.IsFinite(lo) && double.IsFinite(hi))
         {
             var width = hi - lo;
-            x = u < 0.1 ? lo + width * edge * v : u > 0.9 ? hi - width * edge * v : lo + width * v;
+            x = u < 0.1 ? lo + width * EdgeBand * v : u > 0.9 ? hi - width * EdgeBand * v : lo + width * v;
         }
         // Above a positive bound (sigma > 1, beta > 1): log-uniform distance from 5% to 20 times the bound. Closer,
         // exponents such as 1/(sigma - 1) pass 20 and aD^rho underflows: double precision cannot follow the formulas.
-        else if (double.IsFinite(lo) && lo > 0) x = lo * (1 + Math.Exp(Math.Log(5e-2) + (Math.Log(20) - Math.Log(5e-2)) * v));
-        else if (double.IsFinite(lo)) x = lo + Math.Exp(Math.Log(1e-2) + (Math.Log(1e2) - Math.Log(1e-2)) * v);
-        else if (double.IsFinite(hi)) x = hi - Math.Exp(Math.Log(1e-2) + (Math.Log(1e2) - Math.Log(1e-2)) * v);
+        else if (double.IsFinite(lo) && lo > 0) x = lo * (1 + Math.Exp(Math.Log(NearBound - 1) + (Math.Log(FarBound - 1) - Math.Log(NearBound - 1)) * v));
+        else if (double.IsFinite(lo)) x = lo + Math.Exp(Math.Log(SmallestPositive) + (Math.Log(LargestPositive) - Math.Log(SmallestPositive)) * v);
+        else if (double.IsFinite(hi)) x = hi - Math.Exp(Math.Log(SmallestPositive) + (Math.Log(LargestPositive) - Math.Log(SmallestPositive)) * v);
         else x = (v - 0.5) * 20;
         // Keep open ends open.
         if (x <= lo) x = double.IsFinite(hi) ? lo + (hi - lo) * 1e-9 * (1 + w) : Math.BitIncrement(lo);
         if (x >= hi) x = double.IsFinite(lo) ? hi - (hi - lo) * 1e-9 * (1 + w) : Math.BitDecrement(hi);
         return x;
+    }
+
+    /// <summary>
+    /// The box an interval proof covers, following the draws: a bounded range without its outer
+    /// 0.1% bands; above a positive bound b, [1.05 b, 21 b]; above zero, [0.01, 100]. A symbol
+    /// bounded below by an expression of earlier ones is replaced by its ratio to that bound, a
+    /// coordinate of range [1.05, 21] (named after the model's derived parameter when one is
+    /// that ratio). Null, with the reason, when a drawn symbol fits none of these.
+    /// </summary>
+    public ProofBox? Box(out string? problem)
+    {
+        problem = null;
+        var ranges = new Dictionary<Symbol, (double, double)>();
+        var substitution = new Dictionary<Expr, Expr>();
+        var described = new List<string>();
+        var nothingKnown = SlotValues(Enumerable.Repeat(double.NaN, _draws.Count).ToArray());
+        for (int i = 0; i < _draws.Count; i++)
+        {
+            var x = _draws[i].Symbol;
+            var (lo, hi) = Bounds(i, nothingKnown);
+            if (SymbolicLowerBound(i) is { } bound && !double.IsFinite(hi))
+            {
+                var ratio = RatioCoordinate(x, bound);
+                ranges[ratio] = (NearBound, FarBound);
+                substitution[x] = Expr.Mul(ratio, bound);
+                described.Add($"{ratio.Name} = {x.Name}/({bound}) in [{Number(NearBound)}, {Number(FarBound)}]");
+                continue;
+            }
+            if (double.IsFinite(lo) && double.IsFinite(hi))
+            {
+                var band = (hi - lo) * EdgeBand;
+                ranges[x] = (lo + band, hi - band);
+            }
+            else if (double.IsFinite(lo) && lo > 0) ranges[x] = (NearBound * lo, FarBound * lo);
+            else if (double.IsFinite(lo)) ranges[x] = (lo + SmallestPositive, lo + LargestPositive);
+            else { problem = $"{x.Name} has no bounded range to prove on"; return null; }
+            described.Add($"{x.Name} in [{Number(ranges[x].Item1)}, {Number(ranges[x].Item2)}]");
+        }
+        return new ProofBox(ranges, substitution, string.Join(", ", described));
+    }
+
+    static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+
+    /// <summary>A lower bound x &gt; e with e an expression of the symbols drawn before x, read from a relation linear in x.</summary>
+    Expr? SymbolicLowerBound(int index)
+    {
+        var x = _draws[index].Symbol;
+        var earlier = DrawnSymbols.Take(index).Append(x).ToHashSet();
+        foreach (var r in _draws[index].Bounds)
+        {
+            if (r.Operator is not (RelationOperator.Greater or RelationOperator.GreaterOrEqual or RelationOperator.Less or RelationOperator.LessOrEqual)) continue;
+            var diff = Resolve(Expr.Sub(r.Left, r.Right), earlier);
+            if (!diff.Contains(x) || !diff.FreeSymbols().All(earlier.Contains) || diff.FreeSymbols().Count() < 2) continue;
+            var parts = Collection.Collect(diff, x);
+            if (parts.Keys.Any(k => !k.Equals(Expr.Zero) && !k.Equals(Expr.One)) || parts.GetValueOrDefault(Expr.One) is not Number slope) continue;
+            bool greater = r.Operator is RelationOperator.Greater or RelationOperator.GreaterOrEqual;
+            if (greater != slope.Value.Sign > 0) continue;   // an upper bound
+            return Simplifier.Simplify(Expr.Div(Expr.Neg(parts.GetValueOrDefault(Expr.Zero) ?? Expr.Zero), slope), _model.Derivation.Context.Oracle);
+        }
+        return null;
+    }
+
+    /// <summary>The model's derived parameter equal to x/bound, or a new positive symbol for that ratio.</summary>
+    Symbol RatioCoordinate(Symbol x, Expr bound)
+    {
+        var ratio = Expr.Div(x, bound);
+        foreach (var (name, definition) in _derived)
+            if (name is Symbol d && Simplifier.Simplify(Expr.Sub(definition, ratio), _model.Derivation.Context.Oracle).Equals(Expr.Zero)) return d;
+        return Expr.Sym($"{x.Name}_ratio", SymbolSign.Positive);
     }
 }

@@ -1,0 +1,120 @@
+using Verify.Claims.Sampling;
+using Verify.Proofs;
+using Verify.Symbolic.Algebra;
+using Verify.Symbolic.Assumptions;
+using Verify.Symbolic.Core;
+
+namespace Verify.Claims.Checking;
+
+/// <summary>
+/// A proof of L op R by interval branch and bound (<see cref="SignProver"/>) where the sign
+/// oracle gives none: in every phase case (<see cref="PhaseCases"/>), L - R must have the
+/// required sign on the claim's proof box (<see cref="ParameterSpace.Box"/>) wherever the model's
+/// domain, the phase's conditions and the claim's 'where' hold. The box leaves out the open edges
+/// of the domain and what lies beyond its ranges, and the evidence says so. Strict and weak
+/// inequalities only; anything implicit is not attempted.
+/// </summary>
+public static class IntervalProof
+{
+    public sealed record Outcome(bool Proved, string Evidence, IReadOnlyDictionary<Symbol, double>? Counterexample = null, ProofBox? Box = null);
+
+    public static Outcome Try(ClaimSetting setting, RelationCheck relation, CheckOptions options)
+    {
+        if (Goal(relation.Relation.Operator) is not { } goal) return new(false, "no interval proof: it proves inequalities only");
+        var box = setting.Space.Box(out var problem);
+        if (box is null) return new(false, $"no interval proof: {problem}");
+        var enumeration = PhaseCases.Of(setting, relation);
+        if (enumeration.Problem is { } notAttempted) return new(false, $"no interval proof: {notAttempted}");
+
+        var toCoordinates = new Dictionary<Expr, Expr>(box.Substitution);
+        foreach (var (name, value) in setting.Reparametrise) toCoordinates.TryAdd(name, value);
+        foreach (var (name, definition) in setting.Model.DerivedParameters)
+            if (name is Symbol d && !box.Ranges.ContainsKey(d)) toCoordinates[name] = definition;
+        Expr InBox(Expr e)
+        {
+            for (int round = 0; round < 4; round++)
+            {
+                var next = e.Substitute(toCoordinates);
+                if (next.Equals(e)) break;
+                e = next;
+            }
+            return e;
+        }
+        bool Boxed(Expr e) => e.FreeSymbols().All(box.Ranges.ContainsKey);
+        // What holds on the box, to simplify with: an expression written once in each symbol encloses tighter.
+        var onBox = new Assumptions(box.Ranges.SelectMany(r => new[]
+        {
+            new Relation(r.Key, RelationOperator.GreaterOrEqual, Expr.Num(Rational.FromDouble(r.Value.Lo))),
+            new Relation(r.Key, RelationOperator.LessOrEqual, Expr.Num(Rational.FromDouble(r.Value.Hi))),
+        }));
+
+        var domain = setting.Model.Derivation.Context.Oracle.Relations;
+        long boxes = 0, pruned = 0;
+        int cases = 0, depth = 0;
+        foreach (var c in enumeration.Cases)
+        {
+            var f = Simplifier.Simplify(InBox(Expr.Sub(c.Left, c.Right)), onBox);
+            if (!Boxed(f)) return new(false, $"no interval proof in {c.Phases}: {f} names symbols outside the box");
+            var constraints = new List<DomainConstraint>();
+            foreach (var r in domain.Concat(c.Conditions))
+            {
+                var constraint = Constraint(new Relation(InBox(r.Left), r.Operator, InBox(r.Right)));
+                if (constraint is null) return new(false, $"no interval proof in {c.Phases}: the condition {r} is not an inequality");
+                if (!Boxed(constraint.Expression)) { if (c.Conditions.Contains(r)) return new(false, $"no interval proof in {c.Phases}: the condition {r} names symbols outside the box"); continue; }
+                var g = Simplifier.Simplify(constraint.Expression, onBox);
+                if (onBox.SignOf(g).Within(constraint.Sign)) continue;   // holds on the whole box
+                // A condition on symbols f does not depend on only shapes the domain in directions f ignores:
+                // leaving it out proves f's sign on a larger set, and keeps the search in f's own dimensions.
+                if (!g.FreeSymbols().IsSubsetOf(f.FreeSymbols())) continue;
+                constraints.Add(constraint with { Expression = g });
+            }
+            var result = SignProver.Prove(f, box.Ranges, goal, new ProofOptions
+            {
+                Constraints = constraints,
+                MaxBoxes = options.ProofBoxes,
+                MaxBoxesWithoutProgress = options.ProofBoxes / 10,
+                TimeBudget = TimeSpan.FromMinutes(10),   // a safety net; the box budget is what limits a proof, so the verdict does not depend on the machine
+            });
+            if (result.Outcome == ProofOutcome.Counterexample)
+                return new(false, $"the interval search in {c.Phases} found a point where it fails: {result.Summary}", result.Counterexample, box);
+            if (!result.IsProved) return new(false, $"no interval proof in {c.Phases}: {result.Summary}");
+            boxes += result.BoxesProved;
+            pruned += result.BoxesPruned;
+            depth = Math.Max(depth, result.MaxDepth);
+            cases++;
+        }
+        if (cases == 0) return new(false, "no interval proof: no phase combination has a meaning here");
+        return new(true,
+            $"interval branch and bound proves the sign in every phase ({cases} case{(cases == 1 ? "" : "s")}): {boxes:N0} boxes proved{(pruned > 0 ? $", {pruned:N0} outside the domain" : "")}, max depth {depth}, " +
+            $"on {box.Description}; the rest of the open domain (its edges, and beyond these ranges) is not covered by the proof", null, box);
+    }
+
+    /// <summary>The drawn values at a counterexample of the interval search (symbols it did not name at the middle of their range).</summary>
+    public static double[] Drawn(ClaimSetting setting, Outcome outcome)
+    {
+        var box = outcome.Box!;
+        var at = box.Ranges.ToDictionary(kv => kv.Key, kv => outcome.Counterexample!.TryGetValue(kv.Key, out var v) ? v : (kv.Value.Lo + kv.Value.Hi) / 2);
+        return setting.Space.DrawnSymbols.Select(x => box.Substitution.TryGetValue(x, out var e)
+            ? Verify.Symbolic.Numbers.Evaluator.Evaluate(e, at)
+            : at[x]).ToArray();
+    }
+
+    static SignGoal? Goal(RelationOperator op) => op switch
+    {
+        RelationOperator.Greater => SignGoal.Positive,
+        RelationOperator.GreaterOrEqual => SignGoal.NonNegative,
+        RelationOperator.Less => SignGoal.Negative,
+        RelationOperator.LessOrEqual => SignGoal.NonPositive,
+        _ => null,
+    };
+
+    /// <summary>l op r as g &gt; 0 or g &gt;= 0.</summary>
+    static DomainConstraint? Constraint(Relation r) => r.Operator switch
+    {
+        RelationOperator.Greater => DomainConstraint.Positive(Expr.Sub(r.Left, r.Right)),
+        RelationOperator.GreaterOrEqual => DomainConstraint.NonNegative(Expr.Sub(r.Left, r.Right)),
+        RelationOperator.Less => DomainConstraint.Positive(Expr.Sub(r.Right, r.Left)),
+        RelationOperator.LessOrEqual => DomainConstraint.NonNegative(Expr.Sub(r.Right, r.Left)),
+        _ => null,
+    };
+}
