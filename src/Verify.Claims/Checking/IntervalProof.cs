@@ -76,8 +76,9 @@ public static class IntervalProof
                 TimeBudget = TimeSpan.FromMinutes(10),   // a safety net; the box budget is what limits a proof, so the verdict does not depend on the machine
             });
             if (result.Outcome == ProofOutcome.Counterexample)
-                return new(false, $"the interval search in {c.Phases} found a point where it fails: {result.Summary}", result.Counterexample, box);
-            if (!result.IsProved) return new(false, $"no interval proof in {c.Phases}: {result.Summary}");
+                return new(false, $"the interval search in {c.Phases} found a point where it fails after {Count(result.BoxesExamined)} boxes", result.Counterexample, box);
+            if (!result.IsProved)
+                return new(false, $"no interval proof in {c.Phases}: undecided on {Count(result.BoxesUndecided)} boxes ({result.StopReason ?? result.UndecidedBoxes.FirstOrDefault()?.Reason}), proved on {Count(result.BoxesProved)}");
             boxes += result.BoxesProved;
             pruned += result.BoxesPruned;
             depth = Math.Max(depth, result.MaxDepth);
@@ -85,7 +86,7 @@ public static class IntervalProof
         }
         if (cases == 0) return new(false, "no interval proof: no phase combination has a meaning here");
         return new(true,
-            $"interval branch and bound proves the sign in every phase ({cases} case{(cases == 1 ? "" : "s")}): {boxes:N0} boxes proved{(pruned > 0 ? $", {pruned:N0} outside the domain" : "")}, max depth {depth}, " +
+            $"interval branch and bound proves the sign in every phase ({cases} case{(cases == 1 ? "" : "s")}): {Count(boxes)} boxes proved{(pruned > 0 ? $", {Count(pruned)} outside the domain" : "")}, max depth {depth}, " +
             $"on {box.Description}; the rest of the open domain (its edges, and beyond these ranges) is not covered by the proof", null, box);
     }
 
@@ -98,6 +99,8 @@ public static class IntervalProof
             ? Verify.Symbolic.Numbers.Evaluator.Evaluate(e, at)
             : at[x]).ToArray();
     }
+
+    static string Count(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     static SignGoal? Goal(RelationOperator op) => op switch
     {
