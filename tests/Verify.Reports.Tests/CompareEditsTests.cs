@@ -32,7 +32,7 @@ public class CompareEditsTests
     [Test]
     public void The_unedited_model_shows_no_change()
     {
-        Assert.That(Before.Value.Claims.Single().Verdict, Is.EqualTo("holds"), "FN11.weight in the baseline");
+        Assert.That(Before.Value.Claims.Single().Verdict, Is.EqualTo("proved"), "FN11.weight in the baseline");
         Assert.That(CompareRun.Run(Before.Value, Bundled.Derivation, Weight.Value, Draws).Changes, Is.Empty);
     }
 
@@ -47,7 +47,7 @@ public class CompareEditsTests
             "FN11.weight@entry: verdict changed",
         }));
         var verdict = changes.Single(c => c.IsClaim);
-        Assert.That((verdict.Old, verdict.New), Is.EqualTo(("holds", "refuted")));
+        Assert.That((verdict.Old, verdict.New), Is.EqualTo(("proved", "refuted")));
         Assert.That(verdict.Detail, Does.Contain("differ"), "the new evidence: the derived formula is no longer the paper's");
         var form = changes.First();
         Assert.That(form.New, Does.Contain("(phi + 1)^2").Or.Contain("(1 + phi)^2"));
