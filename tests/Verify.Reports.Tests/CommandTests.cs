@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Verify.Cli.Tests.Support;
 using Verify.Reports.Tests.Support;
 
 namespace Verify.Reports.Tests;

@@ -3,6 +3,7 @@ using Verify.Derivation;
 using Verify.Derivation.Evaluation;
 using Verify.Model.Language;
 using Verify.Reports.Figures;
+using Verify.Cli.Tests.Support;
 using Verify.Reports.Tests.Support;
 
 namespace Verify.Reports.Tests;

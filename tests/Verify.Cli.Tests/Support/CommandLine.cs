@@ -14,7 +14,7 @@ public sealed record CliResult(int Exit, string Output)
     public override string ToString() => $"exit {Exit}:\n{Output}";
 }
 
-/// <summary>Runs the verify command line in-process on a console that records plain text, wide enough not to wrap.</summary>
+/// <summary>Runs the verify command line in-process on a console that records plain text, wide enough not to wrap (shared by the report tests).</summary>
 public static class CommandLine
 {
     public static CliResult Run(params string[] args)
@@ -29,6 +29,6 @@ public static class CommandLine
         });
         console.Profile.Width = 240;
         var exit = VerifyApp.Run(args, console);
-        return new CliResult(exit, writer.ToString());
+        return new CliResult(exit, writer.ToString().Replace("\r\n", "\n"));
     }
 }
