@@ -91,9 +91,10 @@ public static class Factoring
             return min.Sign > 0 ? Expr.Num(min) : null;
         }
         if (!oracle.Proves(b, SignSet.Positive, RuleSplitPower)) return null;
+        // For b > 0, x^a = x^m*x^(a-m) whatever the sign of m: a negative smallest power comes out too
+        // (x^(-1/r - 1) - x^(-1/r - 2) = x^(-1/r - 2)*(x - 1)).
         foreach (var m in es)
         {
-            if (!oracle.Proves(m, SignSet.Positive, RuleSplitPower)) continue;
             if (es.All(e => e.Equals(m) || oracle.Proves(Canonical.Add([e, Canonical.Mul([Expr.MinusOne, m], oracle)], oracle), SignSet.NonNegative, RuleSplitPower)))
                 return m;
         }

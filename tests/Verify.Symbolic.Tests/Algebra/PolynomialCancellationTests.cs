@@ -12,7 +12,7 @@ namespace Verify.Symbolic.Tests.Algebra;
 
 using Assumptions = Verify.Symbolic.Assumptions.Assumptions;
 
-/// <summary>Common polynomial factors in one atom cancel (univariate gcd), and a sum's linear factor comes out.</summary>
+/// <summary>Common polynomial factors in one atom cancel (univariate gcd); a sum's linear factor and its smallest powers come out.</summary>
 public class PolynomialCancellationTests
 {
     static readonly Symbol X = Sym("x", SymbolSign.Positive);
@@ -79,6 +79,24 @@ public class PolynomialCancellationTests
         var e = Expansion.Expand(Sigma - 1 + t * (Sigma - 1), Economy);
         Assert.That(Factoring.FactorLinear(e, Economy), Is.EqualTo((t + 1) * (Sigma - 1)));
         Assert.That(Simplifier.Simplify(Ln(e) - Ln(Sigma - 1), Economy), Is.EqualTo(Ln(t + 1)));
+    }
+
+    [Test]
+    public void ANegativeSmallestPowerOfAPositiveBaseComesOut()
+    {
+        // x^(-1/r - 1) - x^(-1/r - 2) = x^(-1/r - 2)*(x - 1) for x > 0, whatever the sign of the exponent.
+        var r = Sym("r", SymbolSign.Positive);
+        var e = Pow(X, -1 / (Expr)r - 1) - Pow(X, -1 / (Expr)r - 2);
+        var factored = Factoring.FactorCommon(e, new Assumptions([Gt(X, 0), Gt(r, 0)]));
+        Assert.That(factored, Is.TypeOf<Product>());
+        Assert.That(((Product)factored).Factors, Does.Contain(X - 1).Or.Contain(1 - X));
+        foreach (var (x, rv) in new[] { (0.3, 0.7), (2.5, 3.0), (1.1, 0.2) })
+            Assert.That(Evaluator.Evaluate(factored, (X, x), (r, rv)), Is.EqualTo(Evaluator.Evaluate(e, (X, x), (r, rv))).Within(1e-12));
+        // With the base's sign unknown nothing comes out: x^a*x^b = x^(a+b) needs x > 0 for such exponents.
+        var y = Sym("y");
+        var unknown = Pow(y, -1 / (Expr)r - 1) - Pow(y, -1 / (Expr)r - 2);
+        var kept = Factoring.FactorCommon(unknown, new Assumptions([Gt(r, 0)]));
+        Assert.That(kept is not Product p || p.Factors.All(f => f is Number or Sum), Is.True, $"no power of y comes out: {kept}");
     }
 
     [Test]
