@@ -25,19 +25,23 @@ internal sealed class BoxJudge(
     MonotoneNarrowing? monotonicity, IntervalFunctionTable? functions)
 {
     readonly IReadOnlyDictionary<Expr, SignSet> _constraintSigns = DomainSignOracle.SignsOf(constraints);
+    // Prepared once: every box encloses the same expressions.
+    readonly IntervalProgram _f = IntervalProgram.Compile(f, functions);
+    readonly (DomainConstraint Constraint, IntervalProgram Program)[] _constraints =
+        constraints.Select(c => (c, IntervalProgram.Compile(c.Expression, functions))).ToArray();
 
     public BoxVerdict Judge(SearchBox box)
     {
         var intervals = box.ToIntervals(symbols);
         var insideDomain = true;
-        foreach (var c in constraints)
+        foreach (var (c, program) in _constraints)
         {
-            var g = IntervalEvaluator.Evaluate(c.Expression, intervals, functions);
+            var g = program.Evaluate(intervals);
             if (c.ExcludesAll(g)) return BoxVerdict.Pruned;
             insideDomain &= c.HoldsThroughout(g);
         }
 
-        var enclosure = IntervalEvaluator.Evaluate(f, intervals, functions);
+        var enclosure = _f.Evaluate(intervals);
         if (goal.IsProvedBy(enclosure)) return BoxVerdict.Proved;
         // The refinements below argue about f's values, so they need f defined on the whole box.
         if (enclosure.MayBeUndefined) return BoxVerdict.Open;

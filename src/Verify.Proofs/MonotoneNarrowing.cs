@@ -17,14 +17,15 @@ namespace Verify.Proofs;
 /// </summary>
 internal sealed class MonotoneNarrowing
 {
-    readonly Expr _f;
+    readonly IntervalProgram _f;
     readonly SignGoal _goal;
-    readonly IntervalFunctionTable? _functions;
-    readonly (Symbol Symbol, Expr Derivative)[] _partials;
+    readonly (Symbol Symbol, IntervalProgram Derivative)[] _partials;
 
     MonotoneNarrowing(Expr f, SignGoal goal, IntervalFunctionTable? functions, (Symbol, Expr)[] partials)
     {
-        _f = f; _goal = goal; _functions = functions; _partials = partials;
+        _f = IntervalProgram.Compile(f, functions);
+        _goal = goal;
+        _partials = partials.Select(p => (p.Item1, IntervalProgram.Compile(p.Item2, functions))).ToArray();
     }
 
     /// <summary>The narrowing for f, or null when no partial derivative can be taken and enclosed.</summary>
@@ -61,7 +62,7 @@ internal sealed class MonotoneNarrowing
         Dictionary<Symbol, Interval>? narrowed = null;
         foreach (var (s, d) in _partials)
         {
-            var slope = IntervalEvaluator.Evaluate(d, box, _functions);
+            var slope = d.Evaluate(box);
             if (slope.MayBeUndefined || slope.IsEmpty) continue;
             bool increasing = slope.Lo >= 0, decreasing = slope.Hi <= 0;
             if (!increasing && !decreasing) continue;
@@ -71,6 +72,6 @@ internal sealed class MonotoneNarrowing
             narrowed ??= new Dictionary<Symbol, Interval>(box);
             narrowed[s] = new Interval(atLow ? range.Lo : range.Hi);
         }
-        return narrowed is not null && _goal.IsProvedBy(IntervalEvaluator.Evaluate(_f, narrowed, _functions));
+        return narrowed is not null && _goal.IsProvedBy(_f.Evaluate(narrowed));
     }
 }
