@@ -116,6 +116,20 @@ public class DecidingMachineryTests
     }
 
     [Test]
+    public void AForAllIsProvedWithItsRangeAsAConditionAndRefutedOnItsGrid()
+    {
+        var identity = Decide("  assert forall x in (0, 1): z = x*y");
+        Assert.That(identity.Verdict, Is.EqualTo(Verdict.Proved), identity.Evidence);
+        Assert.That(identity.Evidence, Does.Contain("simplifies to 0"));
+        // True only because x stays below 1/2 in the range given: the proof needs that range.
+        var ranged = Decide("  assert forall x in (0, 1/2): z < y/2");
+        Assert.That(ranged.Verdict, Is.EqualTo(Verdict.Proved), ranged.Evidence);
+        var wider = Decide("  assert forall x in (0, 1): z < y/2");
+        Assert.That(wider.Verdict, Is.EqualTo(Verdict.Refuted), wider.Evidence);
+        Assert.That(wider.Counterexample!["x"], Is.GreaterThanOrEqualTo(0.5));
+    }
+
+    [Test]
     public void MonotonicityInAParameterIsCheckedOnAGrid()
     {
         Assert.That(Decide("  assert increasing z in x over (0, 1)").Verdict, Is.EqualTo(Verdict.Holds));

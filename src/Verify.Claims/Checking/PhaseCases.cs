@@ -16,9 +16,11 @@ public static class PhaseCases
 {
     public sealed record Enumeration(IReadOnlyList<PhaseCase> Cases, int Undefined, string? Problem);
 
-    public static Enumeration Of(ClaimSetting setting, RelationCheck relation)
+    /// <param name="conditions">Conditions besides the claim's 'where' (a bound variable's range, say), read like it.</param>
+    public static Enumeration Of(ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions = null)
     {
-        var regimes = relation.Left.Regimes.Concat(relation.Right.Regimes).Concat(setting.Where.SelectMany(w => w.Left.Regimes.Concat(w.Right.Regimes))).Distinct().ToList();
+        var where = setting.Where.Concat(conditions ?? []).ToList();
+        var regimes = relation.Left.Regimes.Concat(relation.Right.Regimes).Concat(where.SelectMany(w => w.Left.Regimes.Concat(w.Right.Regimes))).Distinct().ToList();
         var counts = regimes.Select(r => setting.Model.Regime(r).Phases.Count).ToArray();
         var cases = new List<PhaseCase>();
         int undefined = 0;
@@ -27,7 +29,7 @@ public static class PhaseCases
             int[] For(QuantityExpression q) => q.Regimes.Select(r => combination[regimes.IndexOf(r)]).ToArray();
             var phaseNames = string.Join(", ", regimes.Select((r, i) => setting.Model.Regime(r).Phases[combination[i]].Phase.Key));
             Expr left, right;
-            var conditions = new List<Relation>();
+            var phaseConditions = new List<Relation>();
             try
             {
                 left = relation.Left.InPhases(For(relation.Left));
@@ -36,10 +38,10 @@ public static class PhaseCases
                 {
                     var phase = setting.Model.Regime(regimes[i]).Phases[combination[i]].Phase;
                     var values = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
-                    conditions.AddRange(phase.When.Select(w => new Relation(w.Left.Substitute(values), w.Operator, w.Right.Substitute(values))));
+                    phaseConditions.AddRange(phase.When.Select(w => new Relation(w.Left.Substitute(values), w.Operator, w.Right.Substitute(values))));
                 }
-                foreach (var w in setting.Where)
-                    conditions.Add(new Relation(w.Left.InPhases(For(w.Left)), w.Relation.Operator, w.Right.InPhases(For(w.Right))));
+                foreach (var w in where)
+                    phaseConditions.Add(new Relation(w.Left.InPhases(For(w.Left)), w.Relation.Operator, w.Right.InPhases(For(w.Right))));
             }
             catch (UndefinedInPhase)
             {
@@ -50,9 +52,9 @@ public static class PhaseCases
             {
                 return new([], undefined, $"not attempted in {phaseNames}: {e.Message}");
             }
-            if (new[] { left, right }.Concat(conditions.SelectMany(r => new[] { r.Left, r.Right })).Any(e => e.Any(n => n is Call c && c.Name is not ("max" or "min" or "abs"))))
+            if (new[] { left, right }.Concat(phaseConditions.SelectMany(r => new[] { r.Left, r.Right })).Any(e => e.Any(n => n is Call c && c.Name is not ("max" or "min" or "abs"))))
                 return new([], undefined, $"not attempted: {phaseNames} involves a quantity without closed form");
-            cases.Add(new PhaseCase(phaseNames, left, right, conditions));
+            cases.Add(new PhaseCase(phaseNames, left, right, phaseConditions));
         }
         return new(cases, undefined, null);
     }

@@ -15,9 +15,10 @@ public static class SymbolicProof
 {
     public sealed record Outcome(bool Proved, string Evidence);
 
-    public static Outcome Try(ClaimSetting setting, RelationCheck relation)
+    /// <param name="conditions">Conditions besides the claim's 'where' (a bound variable's range, say).</param>
+    public static Outcome Try(ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions = null)
     {
-        var enumeration = PhaseCases.Of(setting, relation);
+        var enumeration = PhaseCases.Of(setting, relation, conditions);
         if (enumeration.Problem is { } problem) return new(false, problem);
         var context = setting.Model.Derivation.Context;
         int proved = 0, skipped = enumeration.Undefined;
