@@ -86,6 +86,20 @@ public class DecidingMachineryTests
     }
 
     [Test]
+    public void FactorsOfKnownSignAreSetAsideBeforeTheBoxes()
+    {
+        // y > 0 and -y < 0 are the oracle's; only w^2 - w + 1/2 is left to the boxes (the goal flipped by -y).
+        foreach (var claim in new[] { "  assert (w^2 - w + 1/2)*y > 0", "  assert (w^2 - w + 1/2)*(-y) < 0" })
+        {
+            var r = Decide(claim);
+            Assert.That(r.Verdict, Is.EqualTo(Verdict.Proved), r.Evidence);
+            Assert.That(r.Evidence, Does.Contain("the sign oracle gives the signs of some factors and the boxes prove the rest"));
+        }
+        var wrong = Decide("  assert (w^2 - w + 1/2)*(-y) > 0");
+        Assert.That(wrong.Verdict, Is.EqualTo(Verdict.Refuted), wrong.Evidence);
+    }
+
+    [Test]
     public void AFailureTooNarrowForTheDrawsIsFoundByTheIntervalSearch()
     {
         // False only for |x - 0.3| < 1e-4: 50 draws miss it; the boxes around 0.3 do not.

@@ -50,12 +50,18 @@ public static class IntervalProof
 
         var domain = setting.Model.Derivation.Context.Oracle.Relations;
         long boxes = 0, pruned = 0;
-        int cases = 0, depth = 0;
+        int cases = 0, depth = 0, factored = 0, excluded = 0;
         foreach (var c in enumeration.Cases)
         {
-            var f = Simplifier.Simplify(InBox(Expr.Sub(c.Left, c.Right)), onBox);
-            if (!Boxed(f)) return new(false, $"no interval proof in {c.Phases}: {f} names symbols outside the box");
+            // A case whose conditions contradict the model's domain cannot occur (as in the symbolic proof).
+            try { _ = new Assumptions(domain.Concat(c.Conditions)); }
+            catch (ArgumentException) { excluded++; continue; }
+            var difference = Simplifier.Simplify(InBox(Expr.Sub(c.Left, c.Right)), onBox);
+            if (!Boxed(difference)) return new(false, $"no interval proof in {c.Phases}: {difference} names symbols outside the box");
+            var (f, caseGoal) = UnknownFactors(difference, goal, onBox);
+            if (!ReferenceEquals(f, difference)) factored++;
             var constraints = new List<DomainConstraint>();
+            var widened = false;
             foreach (var r in domain.Concat(c.Conditions))
             {
                 var constraint = Constraint(new Relation(InBox(r.Left), r.Operator, InBox(r.Right)));
@@ -65,16 +71,19 @@ public static class IntervalProof
                 if (onBox.SignOf(g).Within(constraint.Sign)) continue;   // holds on the whole box
                 // A condition on symbols f does not depend on only shapes the domain in directions f ignores:
                 // leaving it out proves f's sign on a larger set, and keeps the search in f's own dimensions.
-                if (!g.FreeSymbols().IsSubsetOf(f.FreeSymbols())) continue;
+                if (!g.FreeSymbols().IsSubsetOf(difference.FreeSymbols())) { widened = true; continue; }
                 constraints.Add(constraint with { Expression = g });
             }
-            var result = SignProver.Prove(f, box.Ranges, goal, new ProofOptions
+            var result = SignProver.Prove(f, box.Ranges, caseGoal, new ProofOptions
             {
                 Constraints = constraints,
                 MaxBoxes = options.ProofBoxes,
                 MaxBoxesWithoutProgress = options.ProofBoxes / 10,
                 TimeBudget = TimeSpan.FromMinutes(10),   // a safety net; the box budget is what limits a proof, so the verdict does not depend on the machine
             });
+            // Found in the wider set, a failing point may lie outside the claim's domain: it refutes nothing.
+            if (result.Outcome == ProofOutcome.Counterexample && widened)
+                return new(false, $"no interval proof in {c.Phases}: it fails at a point of the wider set searched (conditions on symbols it does not depend on left out)");
             if (result.Outcome == ProofOutcome.Counterexample)
                 return new(false, $"the interval search in {c.Phases} found a point where it fails after {Count(result.BoxesExamined)} boxes", result.Counterexample, box);
             if (!result.IsProved)
@@ -86,8 +95,36 @@ public static class IntervalProof
         }
         if (cases == 0) return new(false, "no interval proof: no phase combination has a meaning here");
         return new(true,
-            $"interval branch and bound proves the sign in every phase ({cases} case{(cases == 1 ? "" : "s")}): {Count(boxes)} boxes proved{(pruned > 0 ? $", {Count(pruned)} outside the domain" : "")}, max depth {depth}, " +
-            $"on {box.Description}; the rest of the open domain (its edges, and beyond these ranges) is not covered by the proof", null, box);
+            $"interval branch and bound proves the sign in every phase ({cases} case{(cases == 1 ? "" : "s")}{(excluded > 0 ? $", {excluded} excluded by the domain" : "")}): {Count(boxes)} boxes proved{(pruned > 0 ? $", {Count(pruned)} outside the domain" : "")}, max depth {depth}, " +
+            $"on {box.Description}; the rest of the open domain (its edges, and beyond these ranges) is not covered by the proof" +
+            (factored > 0 ? $"; in {factored} case{(factored == 1 ? "" : "s")} the sign oracle gives the signs of some factors and the boxes prove the rest" : ""), null, box);
+    }
+
+    /// <summary>
+    /// A product's factors whose sign the oracle proves on the box (strictly) are set aside, the
+    /// goal flipped for each negative one: the boxes then only have to decide the rest, whose
+    /// enclosures are not widened by the others (a power with an exponent that grows as beta -> 1).
+    /// </summary>
+    static (Expr Undecided, SignGoal Goal) UnknownFactors(Expr f, SignGoal goal, Assumptions onBox)
+    {
+        if (f is not Product p) return (f, goal);
+        var unknown = new List<Expr>();
+        var flip = false;
+        foreach (var factor in p.Factors)
+        {
+            var sign = onBox.SignOf(factor);
+            if (sign.Within(SignSet.Positive)) continue;
+            if (sign.Within(SignSet.Negative)) { flip = !flip; continue; }
+            unknown.Add(factor);
+        }
+        if (unknown.Count == p.Factors.Length) return (f, goal);
+        return (Expr.Mul(unknown), !flip ? goal : goal switch
+        {
+            SignGoal.Positive => SignGoal.Negative,
+            SignGoal.Negative => SignGoal.Positive,
+            SignGoal.NonNegative => SignGoal.NonPositive,
+            _ => SignGoal.NonNegative,
+        });
     }
 
     /// <summary>The drawn values at a counterexample of the interval search (symbols it did not name at the middle of their range).</summary>
