@@ -32,7 +32,8 @@ static class FormulaDecider
                 continue;
             }
             identical = false;
-            var ratio = Simplifier.Simplify(Expr.Div(d, p), oracle);
+            // Sums the simplifier keeps apart may still be proportional once expanded: the ratio is then plain.
+            var ratio = Rationals.CancelProportionalSums(Simplifier.Simplify(Expr.Div(d, p), oracle), oracle);
             var positive = oracle.SignOf(ratio).Within(SignSet.Positive);
             positiveFactor &= positive;
             notes.Add($"derived {a.Derived} = {PlainPrinter.Print(Simplifier.Simplify(d, oracle))}; the paper's is {a.Paper}; derived/paper = {PlainPrinter.Print(ratio)}" +

@@ -153,6 +153,44 @@ public static class Rationals
         return BottomUp.Same(e, result);
     }
 
+    /// <summary>
+    /// A quotient whose sums are proportional: when the product of the numerator's sum factors
+    /// expands to q times the expansion of the denominator's, the quotient is q times the rest
+    /// (P*(x + 1)^2/((x^2 + 2x + 1)*Q) = P/Q). An identity wherever the quotient is defined; used
+    /// to read off a ratio of two formulas, the expanded sums being at most a few hundred terms.
+    /// </summary>
+    public static Expr CancelProportionalSums(Expr e, ISignOracle oracle)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var (numerator, denominator) = NumeratorDenominator(e);
+        var (topSums, topRest) = SplitSums(numerator, oracle);
+        var (bottomSums, bottomRest) = SplitSums(denominator, oracle);
+        if (topSums.Equals(Expr.One) || bottomSums.Equals(Expr.One)) return e;
+        if (!Expansion.TryExpand(topSums, oracle, 256, out var top) || !Expansion.TryExpand(bottomSums, oracle, 256, out var bottom)) return e;
+        if (top is not Sum a || bottom is not Sum b || a.Terms.Length != b.Terms.Length) return e;
+        var coefficients = b.Terms.Select(Canonical.SplitCoefficient).ToDictionary(t => t.Term, t => t.Coefficient);
+        Rational? q = null;
+        foreach (var t in a.Terms)
+        {
+            var (c, monomial) = Canonical.SplitCoefficient(t);
+            if (!coefficients.TryGetValue(monomial, out var cb)) return e;
+            var ratio = c / cb;
+            if (q is { } known && known != ratio) return e;
+            q = ratio;
+        }
+        return Canonical.Mul([Expr.Num(q!.Value), topRest, Canonical.Pow(bottomRest, Expr.MinusOne, oracle)], oracle);
+    }
+
+    /// <summary>A product's sum factors (with whole positive powers) apart from the rest.</summary>
+    static (Expr Sums, Expr Others) SplitSums(Expr product, ISignOracle oracle)
+    {
+        var sums = new List<Expr>();
+        var rest = new List<Expr>();
+        foreach (var f in product is Product p ? p.Factors : [product])
+            (f is Sum || f is Power { Base: Sum, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } } ? sums : rest).Add(f);
+        return (Canonical.Mul(sums.Prepend(Expr.One).ToArray(), oracle), Canonical.Mul(rest.Prepend(Expr.One).ToArray(), oracle));
+    }
+
     /// <summary>A product as coefficient × Π base^exponent, with sums split into content × primitive sum.</summary>
     sealed class Factored
     {

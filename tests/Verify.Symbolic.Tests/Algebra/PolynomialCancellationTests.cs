@@ -72,6 +72,18 @@ public class PolynomialCancellationTests
     }
 
     [Test]
+    public void ProportionalSumsLeaveTheirRatio()
+    {
+        // 3*y*(x^2 + 2x + 1)/(2*(x + 1)^2): the sums expand to the same terms, so the ratio is 3y/2;
+        // sums that are not proportional stay.
+        var y = Sym("y", SymbolSign.Positive);
+        var e = 3 * y * (Pow(X, 2) + 2 * X + 1) / (2 * Pow(X + 1, 2));
+        Assert.That(Rationals.CancelProportionalSums(e, AboveOne), Is.EqualTo(Num(3, 2) * y));
+        var other = y * (Pow(X, 2) + 2 * X + 2) / Pow(X + 1, 2);
+        Assert.That(Rationals.CancelProportionalSums(other, AboveOne), Is.EqualTo(other));
+    }
+
+    [Test]
     public void ALinearFactorComesOut()
     {
         // sigma - 1 + phi^beta*(sigma - 1): collected by sigma, the constant is -1 times the slope.
