@@ -30,16 +30,7 @@ public static class IntervalProof
         foreach (var (name, value) in setting.Reparametrise) toCoordinates.TryAdd(name, value);
         foreach (var (name, definition) in setting.Model.DerivedParameters)
             if (name is Symbol d && !box.Ranges.ContainsKey(d)) toCoordinates[name] = definition;
-        Expr InBox(Expr e)
-        {
-            for (int round = 0; round < 4; round++)
-            {
-                var next = e.Substitute(toCoordinates);
-                if (next.Equals(e)) break;
-                e = next;
-            }
-            return e;
-        }
+        Expr InBox(Expr e) => e.SubstituteDefinitions(toCoordinates);
         bool Boxed(Expr e) => e.FreeSymbols().All(box.Ranges.ContainsKey);
         // What holds on the box, to simplify with: an expression written once in each symbol encloses tighter.
         var onBox = new Assumptions(box.Ranges.SelectMany(r => new[]

@@ -145,13 +145,7 @@ public sealed class ParameterSpace
     {
         var map = _derived.Concat(_computed.Select(c => new KeyValuePair<Expr, Expr>(c.Symbol, c.Value)))
             .Where(kv => kv.Key is Symbol s && !known.Contains(s)).ToDictionary(kv => kv.Key, kv => kv.Value);
-        for (int round = 0; round < 4; round++)
-        {
-            var next = e.Substitute(map);
-            if (next.Equals(e)) break;
-            e = next;
-        }
-        return e;
+        return e.SubstituteDefinitions(map);
     }
 
     /// <summary>The range a variable may take given the values known so far; relations that name unknown symbols wait.</summary>

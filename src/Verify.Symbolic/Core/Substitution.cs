@@ -31,6 +31,21 @@ public static class Substitution
         }
     }
 
+    /// <summary>
+    /// Definitions written out until none is left (a few rounds at most): a definition may name
+    /// another defined symbol (rho in beta = rho/(sigma - 1), with rho itself given by a claim).
+    /// </summary>
+    public static Expr SubstituteDefinitions(this Expr e, IReadOnlyDictionary<Expr, Expr> definitions)
+    {
+        for (int round = 0; round < 4; round++)
+        {
+            var next = e.Substitute(definitions);
+            if (next.Equals(e)) break;
+            e = next;
+        }
+        return e;
+    }
+
     public static Expr Substitute(this Expr e, Expr target, Expr replacement, ISignOracle? oracle = null) =>
         e.Substitute(new Dictionary<Expr, Expr> { [target] = replacement }, oracle);
 }
