@@ -2,6 +2,7 @@ using Verify.Derivation.Results;
 using Verify.Derivation.Solving;
 using Verify.Derivation.Steps;
 using Verify.Model.Language;
+using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Calculus;
 using Algebra = Verify.Symbolic.Algebra;
 using Verify.Symbolic.Core;
@@ -9,14 +10,18 @@ using Verify.Symbolic.Core;
 namespace Verify.Derivation;
 
 /// <summary>
-/// Derives one regime in one phase from its primitive conditions. The order of work:
-/// (1) any condition left with a single unknown is solved for it; (2) otherwise the next hint
-/// of the model file is carried out; (3) otherwise the first condition that can be solved for
-/// one of its unknowns is (a linear solution preferred). Unknowns that no step can isolate stay
-/// implicit: defined by their remaining conditions, root-found numerically. Every solution is
-/// substituted back into every primitive condition afterwards (see <see cref="ConditionVerifier"/>).
+/// Derives one regime in one phase from its primitive conditions. The order of work: (1) any
+/// condition left with a single unknown is solved for it; (2) otherwise the next hint of the model
+/// file is carried out (hints are advice: one that cannot be carried out is reported and skipped);
+/// (3) otherwise the structure decides (<see cref="Structure.BlockDecomposition"/>): the first block
+/// of the block-triangular order is solved, as a system linear in powers of its unknowns or by
+/// solving one of its conditions for one of its unknowns; a block nothing solves stays implicit and
+/// the blocks after it are solved in terms of it. A side condition the oracle cannot prove does not
+/// block a closed form: a non-zero one is stated, a positive one becomes a condition of the phase's
+/// existence. Every solution is substituted back into every primitive condition afterwards (see
+/// <see cref="ConditionVerifier"/>).
 /// </summary>
-public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<string, RegimeDerivation> earlier)
+public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<string, RegimeDerivation> earlier)
 {
     /// <summary>Values up to this many nodes are substituted into the remaining conditions at once.</summary>
     const int SmallValue = 40;
@@ -30,10 +35,11 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
         return run.Finish();
     }
 
-    sealed class Run(DerivationContext baseContext, Regime regime, Phase? phase)
+    sealed partial class Run(DerivationContext baseContext, Regime regime, Phase? phase)
     {
         DerivationContext context = baseContext;
         EquationSolver solver = new(baseContext);
+        EquationSolver conditional = new EquationSolver(baseContext).Conditional();
         readonly List<DerivationStep> _steps = [];
         readonly Dictionary<Expr, Expr> _known = [];
         // Carried values stay symbols while solving (with their source's domains) and are substituted at the end.
@@ -48,8 +54,11 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
         ImplicitFunctions _implicits = new(baseContext.Oracle);
         readonly List<ImplicitUnknown> _implicitUnknowns = [];
         List<Symbol> _unknowns = [];
-        List<Hint> _hints = [];
-        int _nextHint;
+
+        // Blocks no step could solve, in solving order: their unknowns stay implicit.
+        readonly List<ImplicitBlock> _deferred = [];
+        // Conditions of existence found while solving (a root exists only where a value is positive).
+        readonly List<Relation> _existence = [];
 
         string Where => phase is null ? regime.Name : $"{regime.Name}, phase {phase.Name}";
         string Key => phase is null ? regime.Name : $"{regime.Name}.{phase.Name}";
@@ -106,21 +115,34 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
             if (assumed.Count > 0)
             {
                 var facts = context.PowerFacts(assumed, _pending.SelectMany(e => new[] { e.Left, e.Right })).ToList();
-                context = context.With(assumed.Concat(facts));
-                solver = new EquationSolver(context);
+                UseContext(context.With(assumed.Concat(facts)));
                 _steps.Add(new DerivationStep($"assume, in {Where}: {string.Join(", ", assumed.Concat(facts))}", null, null, []));
             }
             if (_pending.Count < _unknowns.Count)
                 throw new DerivationException($"{regime.Span}: {Where} has {_unknowns.Count} unknowns but {_pending.Count} conditions");
         }
 
-        List<Symbol> Unsolved(Equation e) => _unknowns.Where(u => !_solved.Any(s => s.Unknown == u) && (e.Left.Contains(u) || e.Right.Contains(u))).ToList();
+        void UseContext(DerivationContext next)
+        {
+            context = next;
+            solver = new EquationSolver(context);
+            conditional = solver.Conditional();
+        }
+
+        bool IsSolved(Symbol u) => _solved.Any(s => s.Unknown == u);
+        bool IsDeferred(Symbol u) => _deferred.Any(b => b.Unknowns.Contains(u));
+
+        /// <summary>Unknowns neither solved nor left implicit.</summary>
+        List<Symbol> Open => _unknowns.Where(u => !IsSolved(u) && !IsDeferred(u)).ToList();
+
+        /// <summary>The open unknowns of one condition.</summary>
+        List<Symbol> Unsolved(Equation e) => Open.Where(u => e.Left.Contains(u) || e.Right.Contains(u)).ToList();
 
         public void Solve()
         {
-            while (_pending.Count > 0 && _solved.Count < _unknowns.Count)
+            while (_pending.Count > 0 && Open.Count > 0)
             {
-                if (SolveSingle() || NextHint() || SolveGreedy()) continue;
+                if (SolveSingle() || NextHint() || SolveFirstBlock()) continue;
                 break;
             }
         }
@@ -136,104 +158,23 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
             return false;
         }
 
-        bool SolveGreedy()
-        {
-            foreach (var e in _pending.OrderBy(e => Unsolved(e).Count))
-            {
-                SolveOutcome? best = null; Symbol? bestUnknown = null;
-                foreach (var u in Unsolved(e))
-                {
-                    if (!TrySolve(e, u, out var outcome)) continue;
-                    if (best is null || (outcome.Method.StartsWith("linear") && !best.Method.StartsWith("linear"))) { best = outcome; bestUnknown = u; }
-                }
-                if (best is not null) { Apply(e, bestUnknown!, best, ""); return true; }
-            }
-            return false;
-        }
+        bool TrySolve(Equation e, Symbol u, out SolveOutcome outcome) => TrySolve(solver, "", e, u, out outcome);
 
-        bool TrySolve(Equation e, Symbol u, out SolveOutcome outcome)
+        bool TrySolve(EquationSolver with, string mode, Equation e, Symbol u, out SolveOutcome outcome)
         {
-            var key = $"{e}|{u.Name}";
+            var key = $"{mode}{e}|{u.Name}";
             outcome = SolveOutcome.Failed("");
             if (_failedAttempts.Contains(key)) return false;
-            outcome = solver.Solve(e, u);
+            outcome = with.Solve(e, u);
             if (!outcome.Success) { _failedAttempts.Add(key); _lastFailure[u] = outcome.Reason; }
             return outcome.Success;
-        }
-
-        bool NextHint()
-        {
-            while (_nextHint < _hints.Count)
-            {
-                var hint = _hints[_nextHint++];
-                if (TryHint(hint)) return true;
-            }
-            return false;
-        }
-
-        bool TryHint(Hint hint)
-        {
-            switch (hint)
-            {
-                case SolveHint { Conditions.Count: 1, Targets: [Symbol u] } h:
-                {
-                    var e = _pending.FirstOrDefault(p => p.Label == h.Conditions[0]);
-                    if (e is null || !Unsolved(e).Contains(u)) return false;
-                    if (!TrySolve(e, u, out var outcome))
-                        throw new DerivationException($"{h.Span}: hint 'solve {e.Label} for {u.Name}' fails in {Where}: {outcome.Reason}");
-                    Apply(e, u, outcome, $"hint at {h.Span}: ");
-                    return true;
-                }
-                case SolveHint h:
-                {
-                    var equations = h.Conditions.Select(l => _pending.FirstOrDefault(p => p.Label == l)).ToList();
-                    if (equations.Any(e => e is null)) return false;
-                    var inner = h.Targets.Select(t => t.FreeSymbols().Where(s => _unknowns.Contains(s) && !_solved.Any(x => x.Unknown == s)).ToList()).ToList();
-                    if (inner.Any(i => i.Count != 1)) return false;
-                    var (values, reason, conditions) = solver.SolveLinear(equations!, h.Targets, inner.Select(i => i[0]).ToList());
-                    if (values is null) throw new DerivationException($"{h.Span}: hint fails in {Where}: {reason}");
-                    _steps.Add(new DerivationStep(
-                        $"hint at {h.Span}: {string.Join(" and ", h.Conditions)} are linear in {string.Join(", ", h.Targets)}; solve by Cramer's rule",
-                        null, null, conditions,
-                        string.Join("; ", h.Targets.Select((t, i) => $"{t} = {values[i]}"))));
-                    foreach (var e in equations) _pending.Remove(e!);
-                    for (int i = 0; i < values.Count; i++)
-                    {
-                        var u = inner[i][0];
-                        var atomEquation = new Equation($"{h.Conditions[i]}'", h.Targets[i], values[i]);
-                        var outcome = solver.SolveAtom(atomEquation, u);
-                        if (!outcome.Success) throw new DerivationException($"{h.Span}: cannot solve {atomEquation} for {u.Name}: {outcome.Reason}");
-                        _pending.Add(atomEquation);
-                        Apply(atomEquation, u, outcome, "");
-                    }
-                    return true;
-                }
-                case CombineHint h:
-                {
-                    var first = _pending.FirstOrDefault(p => p.Label == h.First);
-                    var second = _pending.FirstOrDefault(p => p.Label == h.Second);
-                    if (first is null || second is null) return false;
-                    var combined = h.Operation switch
-                    {
-                        CombineOperation.Add => new Equation($"{first.Label}+{second.Label}", first.Left + second.Left, first.Right + second.Right),
-                        CombineOperation.Subtract => new Equation($"{first.Label}-{second.Label}", first.Left - second.Left, first.Right - second.Right),
-                        _ => new Equation($"{first.Label}/{second.Label}", first.Left / second.Left, first.Right / second.Right),
-                    };
-                    combined = combined.Map(context.Simplify);
-                    _pending[_pending.IndexOf(first)] = combined;
-                    _steps.Add(new DerivationStep($"hint at {h.Span}: {h.Operation.ToString().ToLowerInvariant()} {first.Label} and {second.Label}",
-                        first.AsRelation(), combined.AsRelation(), []));
-                    return true;
-                }
-            }
-            return false;
         }
 
         void Apply(Equation e, Symbol u, SolveOutcome outcome, string prefix)
         {
             var value = outcome.Value!;
             _steps.Add(new DerivationStep($"{prefix}solve {e.Label} for {u.Name}: {outcome.Method}",
-                e.AsRelation(), new Relation(u, RelationOperator.Equal, value), outcome.Conditions));
+                e.AsRelation(), new Relation(u, RelationOperator.Equal, value), [.. outcome.Conditions, .. TakeUnproved(outcome.Unproved)]));
             _solved.Add((u, value));
             _pending.Remove(e);
             // A large value free of unsolved unknowns stays a symbol in the other conditions: it is
@@ -261,11 +202,20 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
 
         public PhaseDerivation Finish()
         {
-            var unsolved = _unknowns.Where(u => !_solved.Any(s => s.Unknown == u)).ToList();
+            // Whatever is still open when the conditions run out is one last block, if they pin it down.
+            var left = Open;
+            if (left.Count > 0)
+            {
+                var defining = _pending.Where(e => Unsolved(e).Count > 0).Take(left.Count).ToList();
+                if (defining.Count < left.Count)
+                    throw new DerivationException($"{regime.Span}: {Where}: {string.Join(", ", left.Select(u => u.Name))} are not pinned down by the remaining conditions");
+                _deferred.Add(new ImplicitBlock(left, defining));
+            }
+            var unsolved = _deferred.SelectMany(b => b.Unknowns).ToList();
             _implicits = new ImplicitFunctions(context.Oracle) { DeferUnprovedSlopes = true };
             var final = new Dictionary<Expr, Expr>(_known);
             foreach (var (k, v) in _carried) final[k] = v;
-            DefineImplicit(unsolved, final);
+            for (int b = 0; b < _deferred.Count; b++) DefineImplicit(_deferred[b], b, final);
 
             // Solutions refer to unknowns solved later (eliminated) or earlier (kept as symbols):
             // substitute until none is left; the dependencies are acyclic by construction.
@@ -306,7 +256,7 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
             return new PhaseDerivation
             {
                 Regime = regime, Phase = phase, Values = _values, Steps = _steps, Conditions = _conditions,
-                ImplicitUnknowns = _implicitUnknowns, Implicits = _implicits,
+                ImplicitUnknowns = _implicitUnknowns, Implicits = _implicits, Existence = _existence,
             };
         }
 
@@ -319,32 +269,57 @@ public sealed class PhaseDeriver(DerivationContext context, IReadOnlyDictionary<
             return regime.Quantities.Where(q => !local.Any(l => l.Symbol == q.Symbol)).Concat(local);
         }
 
-        void DefineImplicit(List<Symbol> unsolved, Dictionary<Expr, Expr> final)
+        /// <summary>
+        /// The unknowns of one block with no closed form become implicit functions of the symbols
+        /// their conditions and domains name; an earlier block's unknowns among those symbols are
+        /// calls of its functions by then, so blocks are root-found in order.
+        /// </summary>
+        void DefineImplicit(ImplicitBlock block, int index, Dictionary<Expr, Expr> final)
         {
-            if (unsolved.Count == 0) return;
-            var defining = _pending.Where(e => unsolved.Any(u => e.Left.Contains(u) || e.Right.Contains(u))).Take(unsolved.Count).ToList();
-            if (defining.Count < unsolved.Count)
-                throw new DerivationException($"{regime.Span}: {Where}: {string.Join(", ", unsolved.Select(u => u.Name))} are not pinned down by the remaining conditions");
-            var parameters = defining.SelectMany(e => e.Residual.FreeSymbols()).Distinct()
-                .Where(s => !unsolved.Contains(s)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+            var unsolved = block.Unknowns;
+            var domains = unsolved.ToDictionary(u => u, u => (IReadOnlyList<Relation>)regime.Unknowns.First(x => x.Symbol == u).Domain);
+            var named = block.Equations.SelectMany(e => e.Residual.FreeSymbols())
+                .Concat(domains.Values.SelectMany(d => d.SelectMany(r => r.Left.FreeSymbols().Concat(r.Right.FreeSymbols()))));
+            var parameters = named.Distinct().Where(s => !unsolved.Contains(s)).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
             for (int i = 0; i < unsolved.Count; i++)
             {
                 var u = unsolved[i];
-                var domain = regime.Unknowns.First(x => x.Symbol == u).Domain;
-                var residual = context.Simplify(defining[i].Residual);
+                var residual = context.Simplify(block.Equations[i].Residual);
                 // Named by regime and phase, so that quantities of several regimes can meet in one expression.
                 var name = $"{u.Name}_{Key.Replace('-', '_').Replace('.', '_')}";
-                var implicitUnknown = new ImplicitUnknown(u, name, parameters, residual, domain) { Condition = defining[i] };
+                var implicitUnknown = new ImplicitUnknown(u, name, parameters, residual, domains[u]) { Condition = block.Equations[i], Block = index };
                 _implicitUnknowns.Add(implicitUnknown);
                 if (unsolved.Count == 1) _implicits.Define(name, u, parameters, residual);
-                // The call's arguments are symbols; known and carried ones take their values.
+                // The call's arguments are symbols; known, carried and earlier implicit ones take their values.
                 final[u] = implicitUnknown.Call.Substitute(final, context.Oracle);
                 _lastFailure.TryGetValue(u, out var reason);
                 _steps.Add(new DerivationStep(
-                    $"{u.Name} has no closed form ({reason ?? "no step isolates it"}): it stays implicit, the root of {defining[i].Label}",
-                    defining[i].AsRelation(), null, [],
+                    $"{u.Name} has no closed form ({reason ?? "no step isolates it"}): it stays implicit, the root of {block.Equations[i].Label}",
+                    block.Equations[i].AsRelation(), null, [],
                     unsolved.Count == 1 ? $"derivatives of {u.Name} follow from the implicit function theorem" : "solved jointly with " + string.Join(", ", unsolved.Where(x => x != u).Select(x => x.Name))));
             }
         }
+
+        /// <summary>The unproved side conditions of a solution, written down: existence ones join the phase's conditions.</summary>
+        List<string> TakeUnproved(IReadOnlyList<SideCondition> unproved)
+        {
+            var written = new List<string>();
+            var existence = new List<Relation>();
+            foreach (var c in unproved)
+            {
+                if (c.Sign == SignSet.Positive)
+                {
+                    var relation = new Relation(c.Expression, RelationOperator.Greater, Expr.Zero);
+                    if (!_existence.Contains(relation)) { _existence.Add(relation); existence.Add(relation); }
+                    written.Add($"exists only where {c.Expression} > 0 (not proved; {c.Rule}): a condition of this phase");
+                }
+                else written.Add($"only if {c.Expression} {c.Sign.Describe()} (not proved; {c.Rule})");
+            }
+            if (existence.Count > 0) UseContext(context.With(existence));
+            return written;
+        }
     }
+
+    /// <summary>Unknowns left implicit together, with the conditions that define them (one each, in order).</summary>
+    sealed record ImplicitBlock(List<Symbol> Unknowns, List<Equation> Equations);
 }

@@ -16,7 +16,9 @@ public sealed class ImplicitRoot
     readonly Func<double[], double> _residual;
     readonly Func<double[], double>[] _lower;
     readonly Func<double[], double>[] _upper;
-    const int ScanPoints = 128;
+    const int ScanPoints = 256;
+    // Roots far below 1 occur (an export cut-off near 1e-40 when rho is small): the geometric grid reaches down to this.
+    const double SmallestScanned = 1e-300;
 
     public ImplicitRoot(ImplicitUnknown unknown, IReadOnlyDictionary<Expr, Expr> knownValues, FunctionTable functions)
     {
@@ -30,7 +32,8 @@ public sealed class ImplicitRoot
         {
             foreach (var (bound, isLower) in Bounds(r, unknown.Unknown))
             {
-                var b = bound.Substitute(knownValues);
+                // A bound naming one of the function's own arguments takes the argument's value at the call.
+                var b = bound.Substitute(knownValues.Where(kv => !(kv.Key is Symbol s && unknown.Parameters.Contains(s))).ToDictionary());
                 if (b.FreeSymbols().Any(s => !unknown.Parameters.Contains(s))) continue;
                 (isLower ? lower : upper).Add(Compiler.Compile(b, unknown.Parameters, functions));
             }
@@ -68,7 +71,7 @@ public sealed class ImplicitRoot
         double Grid(int k)
         {
             double t = (double)k / ScanPoints;
-            if (lo == 0) return Math.Min(hi * Math.Pow(1e-30, 1 - t), hi * (1 - 1e-14));
+            if (lo == 0) return Math.Min(hi * Math.Pow(SmallestScanned, 1 - t), hi * (1 - 1e-14));
             return Math.Clamp(lo + (hi - lo) * t, lo + (hi - lo) * 1e-14, hi - (hi - lo) * 1e-14);
         }
         double prevY = double.NaN, prevF = double.NaN;

@@ -46,16 +46,18 @@ public sealed class PhaseEvaluator
     {
         var table = new FunctionTable();
         var closed = phase.Values.Where(kv => kv.Value.Kind == FormKind.Closed).ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
-        if (phase.ImplicitUnknowns.Count == 1)
+        // Blocks in solving order: a later block's arguments may call an earlier block's functions.
+        foreach (var block in phase.ImplicitUnknowns.GroupBy(u => u.Block).OrderBy(g => g.Key).Select(g => g.ToList()))
         {
-            var u = phase.ImplicitUnknowns[0];
-            var root = new ImplicitRoot(u with { Residual = u.Residual.Substitute(derivedParameters) }, closed, table);
-            table.Define(u.FunctionName, root.Solve);
-        }
-        else if (phase.ImplicitUnknowns.Count > 1)
-        {
-            var system = new ImplicitSystemSolver(phase.ImplicitUnknowns, closed, derivedParameters);
-            foreach (var u in phase.ImplicitUnknowns)
+            if (block.Count == 1)
+            {
+                var u = block[0];
+                var root = new ImplicitRoot(u with { Residual = u.Residual.Substitute(derivedParameters) }, closed, table);
+                table.Define(u.FunctionName, root.Solve);
+                continue;
+            }
+            var system = new ImplicitSystemSolver(block, closed, derivedParameters);
+            foreach (var u in block)
             {
                 var name = u.Unknown;
                 table.Define(u.FunctionName, args => system.Solve(args)[name]);

@@ -26,6 +26,9 @@ public sealed record ImplicitUnknown(Symbol Unknown, string FunctionName, IReadO
     /// <summary>The defining condition as written (Left = Right); a root-finder scales by its sides.</summary>
     public Equation? Condition { get; init; }
 
+    /// <summary>The block of unknowns it is root-found with (same number), in solving order.</summary>
+    public int Block { get; init; }
+
     public Expr Call => Expr.Call(FunctionName, Parameters.Cast<Expr>().ToArray());
 }
 

@@ -23,12 +23,14 @@ public sealed class PhaseDerivation
     public required ImplicitFunctions Implicits { get; init; }
     public IReadOnlyList<ConditionCheck> Checks { get; set; } = [];
 
-    public IReadOnlyList<Relation> When => Phase?.When ?? [];
+    /// <summary>Conditions under which a closed form found while solving exists (a root of a positive value), beyond the phase's own.</summary>
+    public IReadOnlyList<Relation> Existence { get; init; } = [];
+
+    /// <summary>Where this phase is the equilibrium: the model's 'when' and the conditions of existence.</summary>
+    public IReadOnlyList<Relation> When => [.. Phase?.When ?? [], .. Existence];
 
     public DerivedValue? Find(string name) => Values.Values.FirstOrDefault(v => v.Symbol.Name == name);
 
-    /// <summary>Implicit unknowns that must be root-found together (more than one left without closed form).</summary>
-    public bool HasImplicitSystem => ImplicitUnknowns.Count > 1;
 }
 
 /// <summary>A threshold (partition or sustain point) derived in one phase.</summary>

@@ -1,6 +1,7 @@
 using Verify.Derivation.Steps;
 using Verify.Symbolic.Algebra;
 using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Core;
 
 namespace Verify.Derivation.Solving;
@@ -10,23 +11,54 @@ namespace Verify.Derivation.Solving;
 /// core <see cref="Solver"/>: when the equation as written has no solvable form, it is brought to
 /// one fraction and its numerator solved, which needs the denominator proved non-zero.
 /// </summary>
-public sealed class EquationSolver(DerivationContext context)
+public sealed class EquationSolver
 {
     const string RuleClearDenominator = "p/q = 0 gives p = 0 only if q != 0";
     const string RuleCramer = "a linear system has the unique solution of Cramer's rule only if its determinant != 0";
+    const string RuleRoot = "L = R with L, R > 0 gives L^(1/q) = R^(1/q)";
+    const string RulePositiveRoot = "u^p = v with u > 0 gives u = v^(1/p) only if v > 0";
 
-    public SolveOutcome Solve(Equation equation, Symbol x) => Solve(equation, x, allowRoot: true);
+    /// <summary>The rules whose side conditions a conditional solver grants without proof (and writes down).</summary>
+    static readonly HashSet<string> ObligedRules =
+        [RuleClearDenominator, RuleCramer, RuleRoot, RulePositiveRoot, Solver.RuleLinearCoefficient, Solver.RulePowerRatio];
+
+    readonly DerivationContext context;
+    readonly ISignOracle oracle;
+    readonly ObligingOracle? obliging;
+
+    public EquationSolver(DerivationContext context) : this(context, conditional: false) { }
+
+    EquationSolver(DerivationContext context, bool conditional)
+    {
+        this.context = context;
+        obliging = conditional ? new ObligingOracle(context.Oracle, ObligedRules) : null;
+        oracle = obliging ?? (ISignOracle)context.Oracle;
+    }
+
+    /// <summary>
+    /// A solver that does not stop at a side condition the oracle cannot prove (a coefficient
+    /// non-zero, a value positive): the solution comes with it in <see cref="SolveOutcome.Unproved"/>.
+    /// </summary>
+    public EquationSolver Conditional() => new(context, conditional: true);
+
+    public SolveOutcome Solve(Equation equation, Symbol x) => WithUnproved(() => Solve(equation, x, allowRoot: true));
+
+    SolveOutcome WithUnproved(Func<SolveOutcome> solve)
+    {
+        obliging?.Reset();
+        var outcome = solve();
+        return obliging is null || !outcome.Success ? outcome : outcome with { Unproved = [.. obliging.Unproved] };
+    }
 
     SolveOutcome Solve(Equation equation, Symbol x, bool allowRoot)
     {
         var outcome = SolveDirectOrCleared(equation, x);
         if (outcome.Success || !allowRoot) return outcome;
         // Both sides positive and x only under a common symbolic exponent q: raise both to 1/q.
-        const string RuleRoot = "L = R with L, R > 0 gives L^(1/q) = R^(1/q)";
         foreach (var q in SharedExponents(equation, x))
         {
-            if (!context.Oracle.Proves(equation.Left, SignSet.Positive, RuleRoot) || !context.Oracle.Proves(equation.Right, SignSet.Positive, RuleRoot)
-                || !context.Oracle.Proves(q, SignSet.NonZero, RuleRoot)) continue;
+            if (!oracle.Proves(equation.Left, SignSet.Positive, RuleRoot) || !oracle.Proves(equation.Right, SignSet.Positive, RuleRoot)
+                || !oracle.Proves(q, SignSet.NonZero, RuleRoot)) continue;
             var inverse = Expr.Div(Expr.One, q);
             var rooted = new Equation(equation.Label, context.Simplify(Expr.Pow(equation.Left, inverse)), context.Simplify(Expr.Pow(equation.Right, inverse)));
             var r = Solve(rooted, x, allowRoot: false);
@@ -52,12 +84,12 @@ public sealed class EquationSolver(DerivationContext context)
 
     SolveOutcome SolveDirectOrCleared(Equation equation, Symbol x)
     {
-        var direct = Solver.Solve(equation.AsRelation(), x, context.Oracle);
+        var direct = Solver.Solve(equation.AsRelation(), x, oracle);
         if (direct.Success) return FromCore(direct, "");
         var (numerator, denominator) = Rationals.NumeratorDenominator(context.Together(equation.Residual));
-        if (!context.Oracle.Proves(denominator, SignSet.NonZero, RuleClearDenominator))
+        if (!oracle.Proves(denominator, SignSet.NonZero, RuleClearDenominator))
             return SolveOutcome.Failed($"{direct.Reason}; the denominator {denominator} is not proved non-zero");
-        var cleared = Solver.Solve(new Relation(context.Simplify(Expansion.Expand(numerator, context.Oracle)), RelationOperator.Equal, Expr.Zero), x, context.Oracle);
+        var cleared = Solver.Solve(new Relation(context.Simplify(Expansion.Expand(numerator, context.Oracle)), RelationOperator.Equal, Expr.Zero), x, oracle);
         if (!cleared.Success) return SolveOutcome.Failed($"as written: {direct.Reason}; with the denominator cleared: {cleared.Reason}");
         return FromCore(cleared, $"cleared the denominator {denominator} (proved non-zero), then ");
     }
@@ -67,20 +99,19 @@ public sealed class EquationSolver(DerivationContext context)
     /// this is u = value^(1/p), which needs value &gt; 0 proved on the value as it stands (before any
     /// expansion hides its factors); anything else goes to <see cref="Solve"/>.
     /// </summary>
-    public SolveOutcome SolveAtom(Equation equation, Symbol u)
+    public SolveOutcome SolveAtom(Equation equation, Symbol u) => WithUnproved(() =>
     {
-        const string RulePositiveRoot = "u^p = v with u > 0 gives u = v^(1/p) only if v > 0";
         if (equation.Left is Power { Base: Symbol b, Exponent: var p } && b == u && !p.Contains(u) && !equation.Right.Contains(u)
             && context.Oracle.Proves(u, SignSet.Positive, RulePositiveRoot)
-            && context.Oracle.Proves(equation.Right, SignSet.Positive, RulePositiveRoot)
+            && oracle.Proves(equation.Right, SignSet.Positive, RulePositiveRoot)
             && context.Oracle.Proves(p, SignSet.NonZero, RulePositiveRoot))
         {
             var value = context.Simplify(Expr.Pow(equation.Right, Expr.Div(Expr.One, p)));
             return SolveOutcome.Solved(value, "a power of the unknown: u^p = v gives u = v^(1/p)",
                 [$"{u} > 0, {equation.Right} > 0 ({RulePositiveRoot})"]);
         }
-        return Solve(equation, u);
-    }
+        return Solve(equation, u, allowRoot: true);
+    });
 
     SolveOutcome FromCore(SolveResult r, string prefix)
     {
@@ -90,6 +121,7 @@ public sealed class EquationSolver(DerivationContext context)
             SolveMethod.Linear => "linear in the unknown",
             SolveMethod.Power => "a single power of the unknown: c*x^p = d gives x = (d/c)^(1/p)",
             SolveMethod.Inner => $"through an inner expression: {r.Steps}",
+            SolveMethod.Quadratic => r.Steps ?? "quadratic",
             _ => r.Steps ?? "",
         };
         return SolveOutcome.Solved(context.Simplify(r.Solution!), prefix + method, conditions);
@@ -102,6 +134,7 @@ public sealed class EquationSolver(DerivationContext context)
     /// </summary>
     public (IReadOnlyList<Expr>? Values, string? Reason, IReadOnlyList<string> Conditions) SolveLinear(IReadOnlyList<Equation> equations, IReadOnlyList<Expr> atoms, IReadOnlyCollection<Symbol> unknowns)
     {
+        obliging?.Reset();
         int n = atoms.Count;
         if (equations.Count != n) return (null, $"{equations.Count} equations for {n} targets", []);
         var fresh = atoms.Select((a, i) => Expr.Sym($"t{i + 1}_", context.Oracle.SignOf(a).Within(SignSet.Positive) ? SymbolSign.Positive : SymbolSign.Real)).ToArray();
@@ -117,7 +150,7 @@ public sealed class EquationSolver(DerivationContext context)
             var (numerator, denominator) = Rationals.NumeratorDenominator(context.Together(residual));
             if (unknowns.Any(u => denominator.Contains(u)))
             {
-                if (!context.Oracle.Proves(denominator, SignSet.NonZero, RuleClearDenominator))
+                if (!oracle.Proves(denominator, SignSet.NonZero, RuleClearDenominator))
                     return (null, $"cannot clear the denominator {denominator} of {equations[i].Label}", []);
                 conditions.Add($"{denominator} != 0 ({RuleClearDenominator})");
                 residual = numerator;
@@ -136,7 +169,7 @@ public sealed class EquationSolver(DerivationContext context)
             b[i] = context.Simplify(Expr.Neg(residual.Substitute(fresh.ToDictionary(t => (Expr)t, _ => Expr.Zero), context.Oracle)));
         }
         var det = context.Together(Determinant(a, n));
-        if (!context.Oracle.Proves(det, SignSet.NonZero, RuleCramer))
+        if (!oracle.Proves(det, SignSet.NonZero, RuleCramer))
             return (null, $"the determinant {det} is not proved non-zero", []);
         conditions.Add($"{det} != 0 ({RuleCramer})");
         var values = new Expr[n];
@@ -146,8 +179,12 @@ public sealed class EquationSolver(DerivationContext context)
             for (int i = 0; i < n; i++) aj[i, j] = b[i];
             values[j] = context.Together(Expr.Div(Determinant(aj, n), det));
         }
+        if (obliging is not null) conditions.AddRange(obliging.Unproved.Select(u => $"only if {u.Expression} {u.Sign.Describe()} (not proved; {u.Rule})"));
         return (values, null, conditions);
     }
+
+    /// <summary>Side conditions granted without proof by the last call (a conditional solver's only).</summary>
+    public IReadOnlyList<SideCondition> LastUnproved => obliging is null ? [] : [.. obliging.Unproved];
 
     static Expr Determinant(Expr[,] m, int n)
     {

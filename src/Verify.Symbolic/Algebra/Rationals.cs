@@ -141,7 +141,8 @@ public static class Rationals
             foreach (var q in den.Exponents.Keys.OfType<Sum>().ToList())
             {
                 if (num.Exponents[p].Sign <= 0 || den.Exponents[q].Sign <= 0 || !num.Exponents[p].IsInteger || !den.Exponents[q].IsInteger) continue;
-                if (!UnivariateGcd.TryCancel(p, q, oracle, out var pReduced, out var qReduced)) continue;
+                if (!UnivariateGcd.TryCancel(p, q, oracle, out var pReduced, out var qReduced)
+                    && !LinearFactor.TryCancel(p, q, oracle, out pReduced, out qReduced)) continue;
                 num.Exponents[p] -= Rational.One;
                 den.Exponents[q] -= Rational.One;
                 reducedTop.Add(pReduced);

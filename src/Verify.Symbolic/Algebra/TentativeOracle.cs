@@ -13,6 +13,8 @@ internal sealed class TentativeOracle(ISignOracle inner) : ITracingOracle
 
     public SignSet SignOf(Expr e) => inner.SignOf(e);
 
+    public IReadOnlyList<Relation> DomainOf(Symbol x) => inner.DomainOf(x);
+
     public bool Proves(Expr e, SignSet required, string rule)
     {
         var ok = inner.SignOf(e).Within(required);

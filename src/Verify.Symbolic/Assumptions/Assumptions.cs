@@ -236,6 +236,7 @@ public sealed class Assumptions : ITracingOracle
     SignSet LinearEndpointSign(Expr e, ISignOracle quiet)
     {
         Expr? expanded = null;   // expanded once, when a bounded symbol first asks for it
+        var weak = SignSet.Any;  // a non-strict sign from one symbol; another symbol may still give a strict one
         foreach (var x in e.FreeSymbols().OrderBy(x => x.Name, StringComparer.Ordinal))
         {
             var bounds = BoundsOf(x);
@@ -254,7 +255,7 @@ public sealed class Assumptions : ITracingOracle
             if (!slopeSign.Within(SignSet.Positive) && !slopeSign.Within(SignSet.Negative))
             {
                 foreach (var both in new[] { SignSet.NonNegative, SignSet.NonPositive })
-                    if (atLo.Within(both) && atHi.Within(both)) return both;
+                    if (atLo.Within(both) && atHi.Within(both)) weak &= both;
                 continue;
             }
             // Increasing in x: the least value is at lo, the greatest at hi (mirrored when decreasing).
@@ -262,10 +263,10 @@ public sealed class Assumptions : ITracingOracle
                 ? (atLo, bounds.LoClosed, atHi, bounds.HiClosed) : (atHi, bounds.HiClosed, atLo, bounds.LoClosed);
             if (least.Within(SignSet.Positive) || (least.Within(SignSet.NonNegative) && !leastClosed)) return SignSet.Positive;
             if (greatest.Within(SignSet.Negative) || (greatest.Within(SignSet.NonPositive) && !greatestClosed)) return SignSet.Negative;
-            if (least.Within(SignSet.NonNegative)) return SignSet.NonNegative;
-            if (greatest.Within(SignSet.NonPositive)) return SignSet.NonPositive;
+            if (least.Within(SignSet.NonNegative)) weak &= SignSet.NonNegative;
+            else if (greatest.Within(SignSet.NonPositive)) weak &= SignSet.NonPositive;
         }
-        return SignSet.Any;
+        return weak == SignSet.None ? SignSet.Any : weak;
     }
 
     /// <summary>This oracle without recording: the factoring is a means to a sign, not a step of the derivation.</summary>
@@ -289,6 +290,9 @@ public sealed class Assumptions : ITracingOracle
         var (difference, sign) = relation.AsSign();
         return Proves(difference, sign, rule);
     }
+
+    public IReadOnlyList<Relation> DomainOf(Symbol x) =>
+        [.. Relations.Where(r => (r.Left.Equals(x) && !r.Right.Contains(x)) || (r.Right.Equals(x) && !r.Left.Contains(x)))];
 
     // ---------- trace ----------
 

@@ -14,6 +14,8 @@ public enum SolveMethod
     Power,
     /// <summary>x appears only through an inner expression g: solve for g, then g = value for x.</summary>
     Inner,
+    /// <summary>a·y² + b·y + c = 0 in y = x^p, the one root in x's domain.</summary>
+    Quadratic,
 }
 
 /// <summary>

@@ -33,6 +33,26 @@ public static class Solver
         return SolveZero(zero, x, oracle, 0);
     }
 
+    /// <summary>
+    /// The exponents p with which x enters the terms of <paramref name="e"/> (products multiplied
+    /// out) as c*x^p with c free of x; null when x appears any other way (inside a sum under a
+    /// power, say). A system whose every equation gives each unknown one exponent is linear in the
+    /// atoms x^p, which is what Cramer's rule needs.
+    /// </summary>
+    public static IReadOnlyList<Expr>? ExponentsOf(Expr e, Symbol x, ISignOracle oracle)
+    {
+        var terms = TermExpansion.Terms(e, oracle, expandIntegerPowers: false);
+        if (terms is null) return null;
+        var found = new List<Expr>();
+        foreach (var term in terms)
+        {
+            if (!term.Contains(x)) continue;
+            if (!Monomial.TryRead(term, x, oracle, out var m, out _)) return null;
+            if (!found.Contains(m.Exponent)) found.Add(m.Exponent);
+        }
+        return found;
+    }
+
     /// <summary>Solves f = 0 for x.</summary>
     static SolveResult SolveZero(Expr f, Symbol x, ISignOracle oracle, int depth)
     {
@@ -54,6 +74,11 @@ public static class Solver
 
         if (opaque.Count > 0) return SolveInner(f, opaque, x, oracle, depth);
         if (order.Count == 0) return SolveResult.Failed($"{x.Name} cancels out of {f}");
+        if (order.Count == 2 && Quadratic.Degrees(order, oracle) is { } q)
+            return Quadratic.Solve(
+                Canonical.Add(groups[order[q.Square]].Coefficients, oracle),
+                Canonical.Add(groups[order[q.Linear]].Coefficients, oracle),
+                Canonical.Add(free, oracle), order[q.Linear], x, oracle);
         if (order.Count > 1)
             return SolveResult.Failed(
                 $"no closed form: {x.Name} appears with exponents {JoinAnd(order.Select(p => p.ToString()))}; find the root numerically");

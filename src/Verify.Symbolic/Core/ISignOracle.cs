@@ -11,4 +11,7 @@ public interface ISignOracle
 
     /// <summary>True when e's sign is proved to lie within <paramref name="required"/>; <paramref name="rule"/> names the rewrite that asks.</summary>
     bool Proves(Expr e, SignSet required, string rule) => SignOf(e).Within(required);
+
+    /// <summary>The assumed relations that bound x directly (x op e or e op x), for choosing among roots.</summary>
+    IReadOnlyList<Relation> DomainOf(Symbol x) => [];
 }

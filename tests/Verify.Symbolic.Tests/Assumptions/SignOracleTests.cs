@@ -124,3 +124,18 @@ public class SignOracleTests
         Assert.Throws<ArgumentNullException>(() => M.SignOf(null!));
     }
 }
+
+/// <summary>A sum linear in two bounded symbols: a non-strict sign from the first does not hide a strict one from the second.</summary>
+public class LinearEndpointTests
+{
+    [Test]
+    public void AShareOfFirmsWeightedByFreeness()
+    {
+        // phi + sn - phi*sn > 0 for 0 < phi < 1, 0 <= sn <= 1: in sn its ends are phi > 0 and 1.
+        var phi = Sym("phi", SymbolSign.Positive);
+        var sn = Sym("sn", SymbolSign.NonNegative);
+        var oracle = new Assumptions([Gt(phi, 0), Lt(phi, 1), Le(sn, 1)]);
+        Assert.That(oracle.SignOf(phi + sn - phi * sn), Is.EqualTo(SignSet.Positive));
+        Assert.That(oracle.SignOf(sn - phi * sn - 1), Is.EqualTo(SignSet.Negative));
+    }
+}

@@ -1,0 +1,63 @@
+using FsCheck.Fluent;
+using NUnit.Framework;
+using Verify.Symbolic.Algebra;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Numbers;
+using Verify.Symbolic.Tests.Support;
+using static Verify.Symbolic.Core.Expr;
+using static Verify.Symbolic.Tests.Assumptions.Model;
+
+namespace Verify.Symbolic.Tests.Algebra;
+
+using Assumptions = Verify.Symbolic.Assumptions.Assumptions;
+
+/// <summary>The factor theorem in Cancel: a linear sum that divides a polynomial with symbolic coefficients cancels.</summary>
+public class LinearFactorTests
+{
+    static readonly Symbol S = Sym("s", SymbolSign.Positive), R = Sym("r", SymbolSign.Positive), T = Sym("t", SymbolSign.Positive);
+    static readonly Assumptions SAboveOne = new([Gt(S, 1), Gt(R, 0)]);
+
+    [Test]
+    public void AnExponentOfTheEconomyCancels()
+    {
+        // (rho - 2 sigma + sigma^2 - rho sigma + 1)/(rho (sigma - 1)) = (sigma - rho - 1)/rho.
+        var e = (R - 2 * S + Pow(S, 2) - R * S + 1) / (R * (S - 1));
+        Assert.That(Rationals.Cancel(e, SAboveOne), Is.EqualTo((S - R - 1) / R));
+    }
+
+    [Test]
+    public void AFactorThatMayVanishStays()
+    {
+        var e = (R - 2 * S + Pow(S, 2) - R * S + 1) / (R * (S - 1));
+        var free = new Assumptions([Gt(S, 0), Gt(R, 0)]);
+        Assert.That(Rationals.Cancel(e, free), Is.EqualTo(e));
+    }
+
+    [Test]
+    public void NoFactorNoChange()
+    {
+        var e = (R + Pow(S, 2) + 1) / (S - 1);
+        Assert.That(Rationals.Cancel(e, SAboveOne), Is.EqualTo(e));
+    }
+
+    /// <summary>(s - 1 - k)(a + b s + c s^2 t)/(s - 1 - k) over random small coefficients: cancelled, the value stays, the factor goes.</summary>
+    [Test]
+    public void CancellingKeepsTheValue()
+    {
+        var coefficient = Gen.Choose(-3, 3).Where(c => c != 0);
+        var gen = Gen.Zip(Gen.ArrayOf(coefficient, 3), Gen.Choose(0, 3));
+        Properties.Check(gen, c =>
+        {
+            var (cs, k) = c;
+            var factor = S - 1 - k;
+            var oracle = new Assumptions([Gt(S, k + 1), Gt(R, 0), Gt(T, 0)]);
+            var other = Num(cs[0]) * R + Num(cs[1]) * S + Num(cs[2]) * Pow(S, 2) * T;
+            var product = Expansion.Expand(factor * other, oracle);
+            var cancelled = Rationals.Cancel(product / factor, oracle);
+            if (cancelled.Contains(S) && cancelled is Product p && p.Factors.Any(f => f.Equals(Canonical.Pow(factor, MinusOne, oracle)))) return false;
+            var at = new Dictionary<Symbol, double> { [S] = k + 1.7, [R] = 0.6, [T] = 1.3 };
+            var expected = Evaluator.Evaluate(other, at);
+            return Math.Abs(Evaluator.Evaluate(cancelled, at) - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected));
+        }, seed: 20261207, count: 200);
+    }
+}
