@@ -44,9 +44,9 @@ public sealed partial class PhaseDeriver
         /// <summary>
         /// Solves the block's unknowns from the block's conditions only, sub-block by sub-block;
         /// a sub-block nothing solves stays implicit. Returns how many unknowns stayed implicit and
-        /// the size of what was derived.
+        /// the number of side conditions taken without proof so far, and the size of what was derived.
         /// </summary>
-        (int Implicit, int Size) SolveWithin(HashSet<string> labels, List<Symbol> unknowns, bool fewestFirst)
+        (int Implicit, int Unproved, int Size) SolveWithin(HashSet<string> labels, List<Symbol> unknowns, bool fewestFirst)
         {
             while (true)
             {
@@ -60,11 +60,11 @@ public sealed partial class PhaseDeriver
                 if (!SolveBlock(blockEquations, blockUnknowns, fewestFirst)) _deferred.Add(new ImplicitBlock(blockUnknowns, blockEquations));
             }
             // Unknowns of the block that its own conditions no longer pin down are left to the outer loop.
-            if (Open.Any(unknowns.Contains)) return (int.MaxValue, int.MaxValue);
+            if (Open.Any(unknowns.Contains)) return (int.MaxValue, int.MaxValue, int.MaxValue);
             var implicitCount = _deferred.Sum(b => b.Unknowns.Count(unknowns.Contains));
             var size = _solved.Where(x => unknowns.Contains(x.Unknown)).Sum(x => Simplifier.Size(x.Value))
                      + _deferred.Where(b => b.Unknowns.Any(unknowns.Contains)).Sum(b => b.Equations.Sum(e => Simplifier.Size(e.Residual)));
-            return (implicitCount, size);
+            return (implicitCount, _unprovedCount, size);
         }
 
         bool SolveBlock(List<Equation> equations, List<Symbol> unknowns, bool fewestFirst)
@@ -75,13 +75,14 @@ public sealed partial class PhaseDeriver
         }
 
         /// <summary>The state solving changes, to try a block two ways.</summary>
-        sealed record Snapshot(DerivationContext Context, DerivationStep[] Steps, Equation[] Pending, (Symbol, Expr)[] Solved, ImplicitBlock[] Deferred, Relation[] Existence);
+        sealed record Snapshot(DerivationContext Context, DerivationStep[] Steps, Equation[] Pending, (Symbol, Expr)[] Solved, ImplicitBlock[] Deferred, Relation[] Existence, int Unproved);
 
-        Snapshot Save() => new(context, [.. _steps], [.. _pending], [.. _solved], [.. _deferred], [.. _existence]);
+        Snapshot Save() => new(context, [.. _steps], [.. _pending], [.. _solved], [.. _deferred], [.. _existence], _unprovedCount);
 
         void Restore(Snapshot s)
         {
             UseContext(s.Context);
+            _unprovedCount = s.Unproved;
             Reset(_steps, s.Steps); Reset(_pending, s.Pending); Reset(_solved, s.Solved);
             Reset(_deferred, s.Deferred); Reset(_existence, s.Existence);
         }
@@ -99,8 +100,15 @@ public sealed partial class PhaseDeriver
             foreach (var e in ordered)
             {
                 var candidates = new List<(Symbol Unknown, SolveOutcome Outcome)>();
-                foreach (var u in Unsolved(e).Where(unknowns.Contains))
-                    if (TrySolve(with, mode, e, u, out var outcome)) candidates.Add((u, outcome));
+                var (numerator, _) = Rationals.NumeratorDenominator(context.Together(e.Residual));
+                // Unknowns the condition is linear in are tried first; if one solves, the others are not tried.
+                var byLinearity = Unsolved(e).Where(unknowns.Contains).ToLookup(u => Solver.ExponentsOf(numerator, u, context.Oracle) is [Number { Value.IsOne: true }]);
+                foreach (var group in new[] { byLinearity[true], byLinearity[false] })
+                {
+                    foreach (var u in group)
+                        if (Solvable(numerator, u) && TrySolve(with, mode, e, u, out var outcome)) candidates.Add((u, outcome));
+                    if (candidates.Count > 0) break;
+                }
                 if (candidates.Count == 0) continue;
                 var best = candidates
                     .OrderBy(c => c.Outcome.Method.StartsWith("linear") ? 0 : 1)
@@ -114,6 +122,14 @@ public sealed partial class PhaseDeriver
         }
 
         /// <summary>
+        /// False when the condition, over one denominator, has u with two or more exponents that are not
+        /// p and 2p: no method isolates it (a quick refusal; an attempt would cost a failed solve).
+        /// </summary>
+        bool Solvable(Expr numerator, Symbol u) =>
+            Solver.ExponentsOf(numerator, u, context.Oracle) is not { Count: >= 2 } exponents
+            || (exponents.Count == 2 && (Expr.Mul(Expr.Num(2), exponents[0]).Equals(exponents[1]) || Expr.Mul(Expr.Num(2), exponents[1]).Equals(exponents[0])));
+
+        /// <summary>
         /// The atoms u^p, one per unknown, when every condition of the block (denominators cleared)
         /// contains each unknown only through that one power; null otherwise. Whether the conditions
         /// are then linear in the atoms is Cramer's step's own check.
@@ -124,6 +140,9 @@ public sealed partial class PhaseDeriver
             foreach (var e in equations)
             {
                 var (numerator, _) = Rationals.NumeratorDenominator(context.Together(context.Simplify(e.Residual)));
+                // A term with two of the unknowns (nw*aR^alpha, say) is not linear in any atoms of theirs.
+                if (!Expansion.TryExpand(numerator, context.Oracle, 512, out var expanded)) return null;
+                if ((expanded is Sum s ? s.Terms.AsEnumerable() : [expanded]).Any(t => unknowns.Count(t.Contains) > 1)) return null;
                 foreach (var u in unknowns)
                 {
                     var found = Solver.ExponentsOf(numerator, u, context.Oracle);

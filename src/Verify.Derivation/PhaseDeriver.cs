@@ -59,6 +59,8 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
         readonly List<ImplicitBlock> _deferred = [];
         // Conditions of existence found while solving (a root exists only where a value is positive).
         readonly List<Relation> _existence = [];
+        // Side conditions taken without proof: a way of solving a block that needs fewer is better.
+        int _unprovedCount;
 
         string Where => phase is null ? regime.Name : $"{regime.Name}, phase {phase.Name}";
         string Key => phase is null ? regime.Name : $"{regime.Name}.{phase.Name}";
@@ -190,6 +192,7 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
             }
             for (int i = _pending.Count - 1; i >= 0; i--)
             {
+                if (!_pending[i].Left.Contains(u) && !_pending[i].Right.Contains(u)) continue;
                 var next = _pending[i].Map(x => context.Simplify(x.Substitute(u, value, context.Oracle)));
                 if (context.Simplify(next.Residual).Equals(Expr.Zero))
                 {
@@ -305,6 +308,7 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
         {
             var written = new List<string>();
             var existence = new List<Relation>();
+            _unprovedCount += unproved.Count;
             foreach (var c in unproved)
             {
                 if (c.Sign == SignSet.Positive)

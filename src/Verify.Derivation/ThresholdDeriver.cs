@@ -33,12 +33,17 @@ public sealed class ThresholdDeriver(DerivationContext context)
             }
             var left = ValueOf(t.Left);
             var right = ValueOf(t.Right);
-            var ratio = context.Together(Expr.Div(left, right));
-            steps.Add(new DerivationStep($"{t.Symbol.Name}: set {t.Left} = {t.Right} in phase {phase.Key}; divide the sides (both positive)",
-                new Relation(t.Left, RelationOperator.Equal, t.Right), new Relation(ratio, RelationOperator.Equal, Expr.One), []));
+            // Dividing the sides cancels what they share, but only sides proved positive may be divided.
+            const string RuleDivide = "L = R with L, R > 0 is L/R = 1";
+            var divide = context.Oracle.Proves(left, SignSet.Positive, RuleDivide) && context.Oracle.Proves(right, SignSet.Positive, RuleDivide);
+            var equation = divide
+                ? new Equation(t.Symbol.Name, context.Together(Expr.Div(left, right)), Expr.One)
+                : new Equation(t.Symbol.Name, context.Together(Expr.Sub(left, right)), Expr.Zero);
+            var ratio = equation.Left;
+            steps.Add(new DerivationStep($"{t.Symbol.Name}: set {t.Left} = {t.Right} in phase {phase.Key}; " + (divide ? "divide the sides (both positive)" : "subtract the sides"),
+                new Relation(t.Left, RelationOperator.Equal, t.Right), equation.AsRelation(), []));
 
             var involved = phase.ImplicitUnknowns.Where(i => ratio.Contains(i.Unknown)).ToList();
-            var equation = new Equation(t.Symbol.Name, ratio, Expr.One);
             if (involved.Count > 1)
                 return Failed(t, phase, steps, $"the condition involves several implicit unknowns ({string.Join(", ", involved.Select(i => i.Unknown.Name))})");
             if (involved.Count == 1)

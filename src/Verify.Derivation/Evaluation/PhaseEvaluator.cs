@@ -8,7 +8,8 @@ namespace Verify.Derivation.Evaluation;
 /// <summary>
 /// Numbers from one phase's derivation: every derived value compiled once into one delegate over
 /// the model's inputs (parameters, then the integration variable), implicit unknowns root-found
-/// through the function table, and the phase's validity relations evaluated alongside.
+/// through the function table, and the phase's validity relations (its conditions and the unknowns'
+/// domains) evaluated alongside.
 /// </summary>
 public sealed class PhaseEvaluator
 {
@@ -28,7 +29,9 @@ public sealed class PhaseEvaluator
         Outputs = [.. phase.Values.Keys];
         var values = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
         var exprs = Outputs.Select(s => phase.Values[s].Value.Substitute(derivedParameters)).ToList();
-        _when = phase.When;
+        // A phase is the equilibrium only where its solution lies in the unknowns' declared domains
+        // (a cut-off above the largest cost is no equilibrium), besides its own conditions.
+        _when = [.. phase.When, .. phase.Regime.Unknowns.SelectMany(u => u.Domain)];
         _whenStart = exprs.Count;
         foreach (var r in _when)
         {

@@ -39,7 +39,34 @@ sealed class RegimeBuilder
     {
         if (earlier.FirstOrDefault(b => b.Regime.Name == syntax.Name.Text) is { } twin)
             throw context.Source.Error(syntax.Name.Offset, $"duplicate regime '{syntax.Name.Text}': already declared at line {twin.Regime.Span.Line}");
+        TakePhases(context.Source, syntax, all);
         return new RegimeBuilder(context, syntax).Build(earlier, all);
+    }
+
+    /// <summary>
+    /// 'phases from X' puts X's phases before the regime's own, as if written there: they are read
+    /// in this regime's scope (its unknowns, conditions and drops), and errors point to their text in X.
+    /// </summary>
+    static void TakePhases(SourceText source, RegimeSyntax syntax, IReadOnlyList<RegimeSyntax> all)
+    {
+        var taken = new List<PhaseSyntax>();
+        var names = all.Select(r => r.Name.Text).ToList();
+        var self = all.ToList().IndexOf(syntax);
+        foreach (var from in syntax.PhasesFrom)
+        {
+            var index = names.IndexOf(from.Text);
+            if (index < 0 || index >= self)
+            {
+                var problem = from.Text == syntax.Name.Text ? "a regime cannot take its own phases"
+                    : index > self ? $"regime '{from.Text}' comes later in the file; take phases only from an earlier regime"
+                    : $"there is no regime '{from.Text}' before this one";
+                throw source.Error(from.Offset, $"cannot take the phases of '{from.Text}': {problem}");
+            }
+            // X was built already, so phases X took from another regime are among its own by now.
+            taken.AddRange(all[index].Phases);
+        }
+        syntax.Phases.InsertRange(0, taken);
+        syntax.PhasesFrom.Clear();
     }
 
     Built Build(IReadOnlyList<Built> earlier, IReadOnlyList<RegimeSyntax> all)

@@ -7,6 +7,6 @@ sealed record Statement(int Start, int End, string Keyword)
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "model", "title", "source", "parameter", "constraint", "derived", "variable", "density", "function",
-        "regime", "carry", "fix", "unknown", "condition", "quantity", "hint", "threshold", "phase", "drop", "end",
+        "regime", "carry", "fix", "unknown", "condition", "quantity", "hint", "threshold", "phase", "phases", "drop", "end",
     };
 }

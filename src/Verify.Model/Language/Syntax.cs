@@ -28,6 +28,8 @@ sealed record RegimeSyntax(int At, Name Name, string? Description)
     public List<PhaseSyntax> Phases { get; } = [];
     public List<HintSyntax> Hints { get; } = [];
     public List<ThresholdSyntax> Thresholds { get; } = [];
+    /// <summary>'phases from X': the phases of an earlier regime X, read again in this regime's scope.</summary>
+    public List<Name> PhasesFrom { get; } = [];
 }
 
 sealed record CarrySyntax(int At, List<Name> Names, Name From);

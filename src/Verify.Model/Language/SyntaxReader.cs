@@ -7,7 +7,7 @@ namespace Verify.Model.Language;
 sealed class SyntaxReader
 {
     static readonly string[] TopLevel = ["model", "title", "source", "parameter", "constraint", "derived", "variable", "density", "function", "regime"];
-    static readonly string[] InRegime = ["carry", "fix", "unknown", "condition", "quantity", "hint", "threshold", "phase", "end"];
+    static readonly string[] InRegime = ["carry", "fix", "unknown", "condition", "quantity", "hint", "threshold", "phase", "phases", "end"];
     static readonly string[] InPhase = ["fix", "drop", "condition", "quantity", "hint", "end"];
 
     readonly SourceText _source;
@@ -149,6 +149,11 @@ sealed class SyntaxReader
                 case "hint": regime.Hints.Add(Hint(inner, ic)); break;
                 case "threshold": regime.Thresholds.Add(Threshold(inner, ic)); break;
                 case "phase": regime.Phases.Add(Phase(inner, ic)); break;
+                case "phases":
+                    ic.ExpectWord("from", "'from' and the regime whose phases this one takes");
+                    regime.PhasesFrom.Add(ic.Label("the name of the regime to take the phases of"));
+                    ic.ExpectEnd("the end of the statement");
+                    break;
                 default:
                     if (TopLevel.Contains(keyword.Text))
                         throw _source.Error(keyword.Offset, $"expected 'end' of {opened} before '{keyword.Text}'");

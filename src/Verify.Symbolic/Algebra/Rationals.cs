@@ -142,7 +142,7 @@ public static class Rationals
             {
                 if (num.Exponents[p].Sign <= 0 || den.Exponents[q].Sign <= 0 || !num.Exponents[p].IsInteger || !den.Exponents[q].IsInteger) continue;
                 if (!UnivariateGcd.TryCancel(p, q, oracle, out var pReduced, out var qReduced)
-                    && !LinearFactor.TryCancel(p, q, oracle, out pReduced, out qReduced)) continue;
+                    && !CommonRoot.TryCancel(p, q, oracle, out pReduced, out qReduced)) continue;
                 num.Exponents[p] -= Rational.One;
                 den.Exponents[q] -= Rational.One;
                 reducedTop.Add(pReduced);

@@ -11,8 +11,8 @@ namespace Verify.Symbolic.Tests.Algebra;
 
 using Assumptions = Verify.Symbolic.Assumptions.Assumptions;
 
-/// <summary>The factor theorem in Cancel: a linear sum that divides a polynomial with symbolic coefficients cancels.</summary>
-public class LinearFactorTests
+/// <summary>The factor theorem in Cancel: sums with a common root in one symbol (coefficients of any kind) cancel the factor.</summary>
+public class CommonRootTests
 {
     static readonly Symbol S = Sym("s", SymbolSign.Positive), R = Sym("r", SymbolSign.Positive), T = Sym("t", SymbolSign.Positive);
     static readonly Assumptions SAboveOne = new([Gt(S, 1), Gt(R, 0)]);
@@ -23,6 +23,20 @@ public class LinearFactorTests
         // (rho - 2 sigma + sigma^2 - rho sigma + 1)/(rho (sigma - 1)) = (sigma - rho - 1)/rho.
         var e = (R - 2 * S + Pow(S, 2) - R * S + 1) / (R * (S - 1));
         Assert.That(Rationals.Cancel(e, SAboveOne), Is.EqualTo((S - R - 1) / R));
+    }
+
+    [Test]
+    public void TheFootlooseCapitalShareCancels()
+    {
+        // (phi - phi^2 - sE + phi^2 sE)/(2 phi - phi^2 - 1): both vanish at phi = 1, which phi < 1 excludes.
+        var phi = Sym("phi", SymbolSign.Positive);
+        var sE = Sym("sE", SymbolSign.Positive);
+        var oracle = new Assumptions([Gt(phi, 0), Lt(phi, 1), Lt(Num(1, 2), sE), Lt(sE, 1)]);
+        var e = (phi - Pow(phi, 2) - sE + Pow(phi, 2) * sE) / (2 * phi - Pow(phi, 2) - 1);
+        var cancelled = Rationals.Cancel(e, oracle);
+        Assert.That(Rationals.NumeratorDenominator(cancelled).Denominator.ToString(), Does.Not.Contain("phi^2"));
+        var at = new Dictionary<Symbol, double> { [phi] = 0.3, [sE] = 0.6 };
+        Assert.That(Evaluator.Evaluate(cancelled, at), Is.EqualTo((0.6 * 1.3 - 0.3) / 0.7).Within(1e-14));
     }
 
     [Test]
