@@ -4,6 +4,7 @@ using Verify.Derivation;
 using Verify.Derivation.Evaluation;
 using Verify.Model.Language;
 using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Core;
 using Verify.Symbolic.Numbers;
 using Verify.Symbolic.Text;
 
@@ -19,7 +20,7 @@ static class ErrorKinds
     public static bool IsBadInput(Exception e) => e switch
     {
         ModelException or ParseException or ClaimException or ClaimEvaluationException => true,
-        NumericFailure or DerivationException or DifferentiationException or EvaluationException => true,
+        WorkLimitException or NumericFailure or DerivationException or DifferentiationException or EvaluationException => true,
         FormatException or IOException or UnauthorizedAccessException or CommandAppException => true,
         InsufficientExecutionStackException => true,   // input nested deeper than the stack allows, caught in time
         // .NET raises these two from inside a method given a value it did not expect: a bug, not the user's input.
