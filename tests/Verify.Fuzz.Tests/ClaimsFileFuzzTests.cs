@@ -45,7 +45,7 @@ public class ClaimsFileFuzzTests
             try { claims = ClaimsLoader.LoadText(text, "fuzz.claims", Models[c.Seed].Name); }
             catch (ModelException e) { Expect.PlacedIn(e.Message, e.Line, e.Column, "fuzz.claims", text); return "rejected"; }
             return ReadMath(claims, Models[c.Seed], "fuzz.claims", text);
-        }, seed: 5, count: 2500);
+        }, seed: 5, count: 2000);
 
     [Test]
     public void Damaged_pinned_verdicts_load_or_fail_at_a_line_of_the_file() =>
@@ -61,7 +61,7 @@ public class ClaimsFileFuzzTests
                 Assert.That(int.Parse(place.Groups[1].Value), Is.InRange(1, lines), e.Message);
                 return "rejected";
             }
-        }, seed: 6, count: 3000);
+        }, seed: 6, count: 2500);
 
     /// <summary>Every piece of math of every claim, read over each regime it names that the model has.</summary>
     static string ReadMath(ClaimDocument claims, ModelDocument model, string file, string text)

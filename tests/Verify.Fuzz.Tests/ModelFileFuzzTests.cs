@@ -28,5 +28,5 @@ public class ModelFileFuzzTests
             var text = FileText.Decode(Damage.Apply(Seeds.Models[c.Seed], c.Mutations));
             try { ModelLoader.LoadText(text, "fuzz.model"); return "loaded"; }
             catch (ModelException e) { Expect.PlacedIn(e.Message, e.Line, e.Column, "fuzz.model", text); return "rejected"; }
-        }, seed: 20140101, count: 3000);
+        }, seed: 20140101, count: 2500);
 }
