@@ -9,11 +9,12 @@ namespace Verify.Cli;
 /// (check) or a comparison found changes (compare), 2 bad input — always a one-line message,
 /// never a stack trace. Bad input includes a model file that does not read, a name or regime
 /// that does not exist, a point outside the model's domain, and a numeric failure at the point
-/// asked for (no phase holds, a root not found).
+/// asked for (no phase holds, a root not found). 3 is an internal error (a bug), also one line.
 /// </summary>
 public static class VerifyApp
 {
     public const int BadInput = 2;
+    public const int InternalError = 3;
 
     /// <param name="console">Where output goes (standard output by default).</param>
     /// <param name="errors">Where the one-line error goes: by default <paramref name="console"/> when given, else standard error.</param>
@@ -59,20 +60,13 @@ public static class VerifyApp
             {
                 // Plain text, not markup: the message may hold brackets and must not be wrapped.
                 var target = errors ?? console?.Profile.Out.Writer ?? Console.Error;
-                target.WriteLine($"error: {OneLine(UserMessage(exception))}");
-                return BadInput;
+                var cause = ErrorKinds.Unwrap(exception);
+                target.WriteLine($"error: {OneLine(ErrorKinds.Message(cause))}");
+                return ErrorKinds.IsBadInput(cause) ? BadInput : InternalError;
             });
         });
         return app.Run(args);
     }
-
-    /// <summary>The message a user sees: the exception's own, for the errors of bad input we raise on purpose.</summary>
-    static string UserMessage(Exception e) => e switch
-    {
-        AggregateException { InnerException: { } inner } => UserMessage(inner),
-        System.Reflection.TargetInvocationException { InnerException: { } inner } => UserMessage(inner),
-        _ => e.Message,
-    };
 
     static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -121,8 +121,10 @@ public sealed class QuantityExpression
             var where = _model.Regime(_primary).Phases[phases[0]].Phase.Key;
             throw new UndefinedInPhase($"{string.Join(", ", missing.Select(m => $"'{m.Name}'"))} not defined in {where}");
         }
-        var substituted = _expr.Substitute(map, context.Oracle).Substitute(_reparametrise, context.Oracle);
-        var expanded = DeferredDerivatives.Expand(substituted, derivatives, context.Oracle).Substitute(_model.DerivedParameters);
+        // Names replaced by their forms can grow without bound (aD^aD^...^aD): stop before any traversal of the result.
+        var substituted = WorkLimit.Check(_expr.Substitute(map, context.Oracle).Substitute(_reparametrise, context.Oracle), "the expression with its names replaced");
+        var expanded = WorkLimit.Check(DeferredDerivatives.Expand(substituted, derivatives, context.Oracle).Substitute(_model.DerivedParameters),
+            "the expression with its derivatives taken");
         return (Magnitude ? SizeOf(expanded) : expanded, functions);
     }
 

@@ -41,7 +41,8 @@ static class FunctionInliner
             body = RenameCapturedVariables(body, arguments);
             var map = new Dictionary<Expr, Expr>();
             for (int k = 0; k < f.Parameters.Count; k++) map[f.Parameters[k]] = call.Arguments[k];
-            return body.Substitute(map);
+            // Functions that call each other twice over (f2(x) = f1(f1(x))) double at each level: stop before that explodes.
+            return WorkLimit.Check(body.Substitute(map), $"the call of '{f.Name}' with the functions it calls written out");
         }
     }
 

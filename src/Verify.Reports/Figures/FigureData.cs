@@ -46,7 +46,20 @@ public sealed record FigureData(string Title, string XLabel, string YLabel, IRea
         return sb.ToString();
     }
 
-    static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    // JSON has no literal for NaN or infinity: a point that could not be evaluated is null.
+    static string Num(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "null";
 
-    static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    static string Quote(string s)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (var c in s)
+            sb.Append(c switch
+            {
+                '\\' => "\\\\",
+                '"' => "\\\"",
+                < ' ' => $"\\u{(int)c:x4}",   // a label from a model file may hold a tab or a control character
+                _ => c.ToString(),
+            });
+        return sb.Append('"').ToString();
+    }
 }

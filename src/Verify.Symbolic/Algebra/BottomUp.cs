@@ -13,6 +13,7 @@ internal static class BottomUp
     /// <param name="rebuildAll">Rebuild every node even when no child changed (to re-canonicalise under a new oracle).</param>
     public static Expr Rewrite(Expr e, ISignOracle oracle, Func<Expr, ISignOracle, Expr> rewrite, bool rebuildAll)
     {
+        StackGuard.Ensure();
         Expr node;
         if (e is Integral i)
         {

@@ -17,7 +17,7 @@ public static class Expansion
 
     public const int DefaultMaxTerms = 20000;
 
-    /// <summary>The expanded form; throws <see cref="InvalidOperationException"/> if it would have more than <paramref name="maxTerms"/> terms.</summary>
+    /// <summary>The expanded form; throws <see cref="WorkLimitException"/> (an InvalidOperationException) if it would have more than <paramref name="maxTerms"/> terms.</summary>
     public static Expr Expand(Expr e, ISignOracle oracle, int maxTerms = DefaultMaxTerms)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -55,7 +55,7 @@ public static class Expansion
         double count = 1;
         foreach (var f in factors) count *= f is Sum s ? s.Terms.Length : 1;
         if (count > maxTerms)
-            throw new InvalidOperationException($"Expanding would give about {count:G3} terms, more than the limit of {maxTerms}.");
+            throw new WorkLimitException($"Expanding would give about {count:G3} terms, more than the limit of {maxTerms}.");
         var partial = new List<Expr> { Expr.One };
         foreach (var f in factors)
         {

@@ -13,6 +13,7 @@ internal sealed class Differentiator(
 
     public Expr D(Expr e)
     {
+        StackGuard.Ensure();
         if (_memo.TryGetValue(e, out var known)) return known;
         var d = Compute(e);
         _memo[e] = d;

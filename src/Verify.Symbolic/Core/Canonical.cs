@@ -17,6 +17,9 @@ public static class Canonical
     public const string RuleLogPower = "ln(x^a) = a*ln x";
     public const string RuleZeroPower = "0^a = 0";
 
+    /// <summary>The largest exponent (in nodes) that (x*y)^a = x^a*y^a copies; far above any formula of the bundled model.</summary>
+    public const long MaxSplitExponent = 10_000;
+
     // ---------- sums ----------
 
     public static Expr Add(IReadOnlyList<Expr> terms, ISignOracle oracle)
@@ -178,6 +181,9 @@ public static class Canonical
                 return Exp(Mul([ex.Argument, e], oracle), oracle);
             case Product p:
                 if (IsInteger(e)) return Mul(p.Factors.Select(f => Pow(f, e, oracle)).ToArray(), oracle);
+                // Splitting copies the exponent into every factor; at each level of a tower (x*y)^(x*y)^...
+                // that multiplies the tree, so a huge exponent stays on the whole product.
+                if (e.Size > MaxSplitExponent) return new Power(b, e);
                 return PowerOfProduct(p, e, oracle);
         }
         return new Power(b, e);
@@ -270,6 +276,7 @@ public static class Canonical
     /// <summary>Rewrites bottom-up: <paramref name="f"/> sees each node after its children were rewritten; unchanged subtrees are shared.</summary>
     public static Expr Transform(Expr e, Func<Expr, Expr> f, ISignOracle oracle)
     {
+        StackGuard.Ensure();
         var kids = e.Children;
         if (kids.Count == 0) return f(e);
         Expr[]? changed = null;

@@ -25,6 +25,25 @@ public abstract class Expr : IEquatable<Expr>, IComparable<Expr>
     /// <summary>The direct children, in order.</summary>
     public abstract IReadOnlyList<Expr> Children { get; }
 
+    long _size;
+
+    /// <summary>
+    /// The number of nodes written out as a tree (a sub-tree shared k times counts k times), up to
+    /// long.MaxValue: the work of a traversal that does not remember shared nodes. Cached, so it
+    /// costs one visit per distinct node; see <see cref="WorkLimit"/>.
+    /// </summary>
+    public long Size
+    {
+        get
+        {
+            if (_size > 0) return _size;
+            StackGuard.Ensure();
+            long size = 1;
+            foreach (var c in Children) size = c.Size > long.MaxValue - size ? long.MaxValue : size + c.Size;
+            return _size = size;
+        }
+    }
+
     public override string ToString() => Text.PlainPrinter.Print(this);
 
     // ---- factories (canonical, with the structural sign oracle) ----

@@ -9,6 +9,7 @@ public static class ExprOrder
 {
     public static int Compare(Expr a, Expr b)
     {
+        StackGuard.Ensure();
         if (ReferenceEquals(a, b)) return 0;
         var (ab, ae) = Canonical.SplitPower(a);
         var (bb, be) = Canonical.SplitPower(b);

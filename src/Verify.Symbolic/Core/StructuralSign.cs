@@ -14,6 +14,7 @@ public sealed class StructuralSign : ISignOracle
     /// <summary>The structural rules, asking <paramref name="inner"/> for the signs of sub-expressions.</summary>
     public static SignSet Of(Expr e, ISignOracle inner)
     {
+        StackGuard.Ensure();
         switch (e)
         {
             case Number n: return SignSets.Of(n.Value.Sign);

@@ -11,6 +11,7 @@ public static class Substitution
 
         Expr Walk(Expr node)
         {
+            StackGuard.Ensure();
             if (map.TryGetValue(node, out var replacement)) return replacement;
             if (node is Integral i && map.ContainsKey(i.Variable))
             {

@@ -44,6 +44,7 @@ public static class Evaluator
 
         public double Eval(Expr e)
         {
+            StackGuard.Ensure();
             switch (e)
             {
                 case Number n: return n.Value.ToDouble();

@@ -34,6 +34,7 @@ public static class IntervalEvaluator
 
         public Interval Eval(Expr e)
         {
+            StackGuard.Ensure();
             switch (e)
             {
                 case Number n: return Interval.Enclosing(n.Value);

@@ -32,7 +32,13 @@ public static class LatexPrinter
     sealed class Writer(LatexNames names)
     {
         /// <summary>Renders <paramref name="e"/>; <paramref name="inline"/> inside exponents, where quotients read a/b.</summary>
-        public Piece Render(Expr e, bool inline) => e switch
+        public Piece Render(Expr e, bool inline)
+        {
+            StackGuard.Ensure();
+            return RenderNode(e, inline);
+        }
+
+        Piece RenderNode(Expr e, bool inline) => e switch
         {
             Number n => RenderNumber(n.Value, inline),
             Symbol s => new(names.Symbol(s.Name), Level.Atom, names.IsWord(s.Name)),

@@ -26,7 +26,7 @@ public static class Parser
         var reader = new Reader(text, context);
         var e = reader.Expression();
         reader.Finish("end of input");
-        return e;
+        return reader.Bounded(e);
     }
 
     /// <summary>A comma-separated list of relations; a chain a &lt; b &lt;= c gives one relation per link.</summary>
@@ -37,6 +37,7 @@ public static class Parser
         do relations.AddRange(reader.Chain());
         while (reader.Accept(TokenKind.Comma));
         reader.Finish("',' or end of input");
+        foreach (var r in relations) { reader.Bounded(r.Left); reader.Bounded(r.Right); }
         return relations;
     }
 
@@ -48,6 +49,7 @@ public static class Parser
         var op = reader.RelationOperator();
         var relation = new Relation(left, op, reader.Expression());
         reader.Finish("end of input (one relation only)");
+        reader.Bounded(relation.Left); reader.Bounded(relation.Right);
         return relation;
     }
 
@@ -102,6 +104,15 @@ public static class Parser
                 throw new ParseException(name.At, "a declared symbol", name.Describe(), $"unknown symbol '{name.Text}'");
             }
         }
+
+        /// <summary>
+        /// The canonical rules share sub-trees ((a*b)^e = a^e*b^e), so short text can stand for a
+        /// huge tree ((a*b*c)^(a*b*c)^...): refused here, before anything walks it.
+        /// </summary>
+        public Expr Bounded(Expr e) =>
+            e.Size <= WorkLimit.MaxSize ? e
+                : throw new ParseException(_context.Origin, $"an expression of at most {WorkLimit.MaxSize:N0} nodes once written out", "a larger one",
+                    $"expression too large: it grows to more than {WorkLimit.MaxSize:N0} nodes once its shared parts are written out");
 
         // ---- relations ----
 

@@ -30,7 +30,13 @@ public static class PlainPrinter
         public string AtLeast(Level required) => Level < required ? $"({Text})" : Text;
     }
 
-    static Piece Render(Expr e) => e switch
+    static Piece Render(Expr e)
+    {
+        StackGuard.Ensure();
+        return RenderNode(e);
+    }
+
+    static Piece RenderNode(Expr e) => e switch
     {
         Number n => RenderNumber(n.Value),
         Symbol s => new(s.Name, Level.Atom),
