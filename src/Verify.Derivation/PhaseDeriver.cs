@@ -49,7 +49,8 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
         readonly List<Equation> _conditions = [];
         readonly List<Equation> _pending = [];
         readonly List<(Symbol Unknown, Expr Value)> _solved = [];
-        readonly HashSet<string> _failedAttempts = [];
+        // Solves that failed (mode, condition and unknown), with the reason.
+        readonly Dictionary<string, string> _failedAttempts = [];
         readonly Dictionary<Symbol, string?> _lastFailure = [];
         ImplicitFunctions _implicits = new(baseContext.Oracle);
         readonly List<ImplicitUnknown> _implicitUnknowns = [];
@@ -164,11 +165,14 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
 
         bool TrySolve(EquationSolver with, string mode, Equation e, Symbol u, out SolveOutcome outcome)
         {
-            var key = $"{mode}{e}|{u.Name}";
+            var key = $"{e}|{u.Name}";
             outcome = SolveOutcome.Failed("");
-            if (_failedAttempts.Contains(key)) return false;
+            if (_failedAttempts.ContainsKey(mode + key)) return false;
+            // A conditional solve can only get past a side condition that was not proved; a failure for
+            // want of a method (two exponents of the unknown, say) would fail again, at a cost.
+            if (mode.Length > 0 && _failedAttempts.TryGetValue(key, out var why) && !why.Contains("prove", StringComparison.Ordinal)) return false;
             outcome = with.Solve(e, u);
-            if (!outcome.Success) { _failedAttempts.Add(key); _lastFailure[u] = outcome.Reason; }
+            if (!outcome.Success) { _failedAttempts[mode + key] = outcome.Reason ?? ""; _lastFailure[u] = outcome.Reason; }
             return outcome.Success;
         }
 

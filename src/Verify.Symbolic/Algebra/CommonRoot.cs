@@ -15,14 +15,13 @@ namespace Verify.Symbolic.Algebra;
 public static class CommonRoot
 {
     const int MaxDegree = 8;
-    const int MaxSize = 200;
+    const int MaxSize = 48;
     const int MaxCandidates = 16;
 
-    /// <summary>p/q with a common factor x - c divided out of both; false when none is found.</summary>
+    /// <summary>p/q with a common factor x - c divided out of both; false when none is found. Tried often, so only on small sums.</summary>
     public static bool TryCancel(Sum p, Sum q, ISignOracle oracle, out Expr pReduced, out Expr qReduced)
     {
         pReduced = p; qReduced = q;
-        // A cheap test, tried often: only moderate polynomials.
         if (Simplifier.Size(p) > MaxSize || Simplifier.Size(q) > MaxSize) return false;
         foreach (var x in q.FreeSymbols().Where(p.Contains).OrderBy(s => s.Name, StringComparer.Ordinal))
         {
@@ -45,8 +44,9 @@ public static class CommonRoot
     /// <summary>Roots worth trying: a linear polynomial's root; rational roots when the end coefficients are whole numbers.</summary>
     static IEnumerable<Expr> Candidates(Expr[] c, ISignOracle oracle)
     {
+        // Built canonically, not simplified: this runs inside Cancel, which simplification calls.
         if (c.Length == 2)
-            yield return Simplifier.Simplify(Canonical.Mul([Expr.MinusOne, c[0], Canonical.Pow(c[1], Expr.MinusOne, oracle)], oracle), oracle);
+            yield return Canonical.Mul([Expr.MinusOne, c[0], Canonical.Pow(c[1], Expr.MinusOne, oracle)], oracle);
         if (c[0] is Number { Value.IsInteger: true } last && c[^1] is Number { Value.IsInteger: true } lead && !last.Value.IsZero)
             foreach (var num in Divisors(last.Value.Numerator))
                 foreach (var den in Divisors(lead.Value.Numerator))

@@ -13,8 +13,14 @@ public static class Factoring
 {
     public const string RuleSplitPower = "x^a = x^m*x^(a-m) needs x > 0 for non-integer exponents";
 
-    /// <summary>content × primitive sum, or the sum itself when nothing is common.</summary>
-    public static Expr FactorCommon(Expr e, ISignOracle oracle)
+    /// <summary>
+    /// content × primitive sum, or the sum itself when nothing is common. The content takes the sign of
+    /// the first term; with <paramref name="positivePrimitive"/>, the sign that makes the primitive sum
+    /// positive where the oracle proves one, for a primitive that is a symbol shifted by a number
+    /// (f*sigma - f is f*(sigma - 1) for sigma &gt; 1, and a*sE - a is -a*(1 - sE) for sE &lt; 1), as a
+    /// reader writes them.
+    /// </summary>
+    public static Expr FactorCommon(Expr e, ISignOracle oracle, bool positivePrimitive = false)
     {
         if (e is not Sum s) return e;
         var terms = s.Terms.Select(t => Canonical.SplitCoefficient(t)).ToList();
@@ -39,21 +45,33 @@ public static class Factoring
             var m = Smallest(b, es, oracle);
             if (m is not null) common.Add((b, m));
         }
+        if (g.IsOne && common.Count == 0 && !positivePrimitive) return e;
+        if (positivePrimitive && Primitive(g) is Sum { Terms: [var t0, var t1] } shifted && IsShift(t0, t1) && oracle.SignOf(shifted) == SignSet.Negative) g = -g;
         if (g.IsOne && common.Count == 0) return e;
 
         var content = Canonical.Mul(common.Select(c => Canonical.Pow(c.Base, c.Exponent, oracle)).Prepend(Expr.Num(g)).ToArray(), oracle);
-        var primitive = new List<Expr>();
-        for (int i = 0; i < terms.Count; i++)
+        return Canonical.Mul([content, Primitive(g)], oracle);
+
+        // A symbol and a number, possibly scaled: the sums whose sign is read off one bound (sigma - 1, 1 - sE).
+        static bool IsShift(Expr a, Expr b) => (a is Number && Scaled(b)) || (b is Number && Scaled(a));
+        static bool Scaled(Expr x) => x is Symbol || x is Product { Factors: [Number, Symbol] };
+
+        // The sum divided by g and the common powers.
+        Expr Primitive(Rational g)
         {
-            var parts = new List<Expr> { Expr.Num(terms[i].Coefficient / g) };
-            foreach (var (b, k) in factorLists[i])
+            var primitive = new List<Expr>();
+            for (int i = 0; i < terms.Count; i++)
             {
-                var c = common.FirstOrDefault(x => x.Base.Equals(b));
-                parts.Add(c.Base is null ? Canonical.Pow(b, k, oracle) : Canonical.Pow(b, Canonical.Add([k, Canonical.Mul([Expr.MinusOne, c.Exponent], oracle)], oracle), oracle));
+                var parts = new List<Expr> { Expr.Num(terms[i].Coefficient / g) };
+                foreach (var (b, k) in factorLists[i])
+                {
+                    var c = common.FirstOrDefault(x => x.Base.Equals(b));
+                    parts.Add(c.Base is null ? Canonical.Pow(b, k, oracle) : Canonical.Pow(b, Canonical.Add([k, Canonical.Mul([Expr.MinusOne, c.Exponent], oracle)], oracle), oracle));
+                }
+                primitive.Add(Canonical.Mul(parts, oracle));
             }
-            primitive.Add(Canonical.Mul(parts, oracle));
+            return Canonical.Add(primitive, oracle);
         }
-        return Canonical.Mul([content, Canonical.Add(primitive, oracle)], oracle);
     }
 
     public const string RuleFactorLinear = "a*x + b = a*(x + b/a) needs a != 0";

@@ -58,7 +58,8 @@ public static class Simplifier
     ];
 
     /// <summary>
-    /// Bottom-up, each sum is replaced by the smallest of: itself, its common factor pulled out,
+    /// Bottom-up, each sum is replaced by the smallest of: itself, its common factor pulled out (with
+    /// the sign that leaves a positive sum where that is proved, on a tie),
     /// its linear factor pulled out (a*x + b = a*(x + b/a) for a number b/a), and its expansion
     /// with the common factor pulled out — so inner sums shrink before the
     /// outer ones see them.
@@ -70,6 +71,12 @@ public static class Simplifier
             var best = node;
             var factored = Factoring.FactorCommon(node, o);
             if (Size(factored) < Size(best)) best = factored;
+            // Oriented so the sum left is positive where that is proved: f*(sigma - 1), not -f*(1 - sigma).
+            if (node is Sum { Terms.Length: 2 })
+            {
+                var oriented = Factoring.FactorCommon(node, o, positivePrimitive: true);
+                if (Size(oriented) < Size(best) || (Size(oriented) == Size(best) && !ReferenceEquals(best, node) && oriented is Product)) best = oriented;
+            }
             var linear = factored is Product p
                 ? Canonical.Mul(p.Factors.Select(f => Factoring.FactorLinear(f, o)).ToArray(), o)
                 : Factoring.FactorLinear(node, o);

@@ -75,3 +75,27 @@ public class CommonRootTests
         }, seed: 20261207, count: 200);
     }
 }
+
+/// <summary>A common factor comes out with the sign that leaves a sum proved positive, as a reader writes it.</summary>
+public class OrientedFactorTests
+{
+    static readonly Symbol F = Sym("f", SymbolSign.Positive), S = Sym("sigma", SymbolSign.Positive), E = Sym("sE", SymbolSign.Positive);
+    static readonly Assumptions Oracle = new([Gt(F, 0), Gt(S, 1), Lt(Num(1, 2), E), Lt(E, 1)]);
+
+    [Test]
+    public void AFixedCostTimesSigmaMinusOne() =>
+        Assert.That(Factoring.FactorCommon(F * S - F, Oracle, positivePrimitive: true), Is.EqualTo(F * (S - 1)));
+
+    [Test]
+    public void OneMinusTheExpenditureShare() =>
+        Assert.That(Factoring.FactorCommon(F * E - F, Oracle, positivePrimitive: true), Is.EqualTo(-F * (1 - E)));
+
+    [Test]
+    public void TheFactorCancelsInsideAPower()
+    {
+        // f^(1/k) (f sigma - f)^(-1/k) = (sigma - 1)^(-1/k) once f*(sigma - 1) is seen.
+        var k = Sym("k", SymbolSign.Positive);
+        var e = Pow(F, 1 / k) * Pow(F * S - F, -1 / k);
+        Assert.That(Simplifier.Simplify(e, Oracle), Is.EqualTo(Pow(S - 1, -1 / k)));
+    }
+}
