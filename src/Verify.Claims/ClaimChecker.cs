@@ -35,6 +35,8 @@ public sealed class ClaimChecker(ModelEvaluator model, CheckOptions options)
     {
         try { return DecideKind(s, a); }
         catch (ClaimEvaluationException e) { return new AssertionOutcome(Verdict.Undecided, $"cannot be evaluated: {e.Message}"); }
+        // A name the derivation did not give (a threshold not derived, say) leaves the claim undecided, with the reason.
+        catch (Verify.Derivation.Evaluation.UndefinedInPhase e) { return new AssertionOutcome(Verdict.Undecided, $"cannot be evaluated: {e.Message}"); }
     }
 
     AssertionOutcome DecideKind(ClaimSetting s, Assertion a) => a switch

@@ -167,3 +167,47 @@ public class DecidingMachineryTests
         Assert.That(e.Message, Does.Contain("q"));
     }
 }
+
+/// <summary>Formula asserts that cannot be compared are not decided: nothing compared is nothing proved, and a formula without a value is no counterexample.</summary>
+public class FormulaEdgeTests
+{
+    const string Model = """
+        model tiny-phases
+        parameter x : 0 < x < 1
+        parameter y : y > 0
+        regime r "a phase that never holds, then a corner"
+          unknown z : z > 0
+          condition def : z = x*y
+          phase never when z > y "z = x*y < y always"
+          phase corner
+            fix z = y
+            drop def
+          end
+        end
+        """;
+
+    static ClaimResult Decide(string claimLines)
+    {
+        var model = ModelLoader.LoadText(Model, "tiny-phases.model");
+        var claims = ClaimsLoader.LoadText($"claims for tiny-phases\nclaim T.one\n  regime r\n{claimLines}\nend\n", "tiny.claims");
+        var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), new CheckOptions(Draws: 300, Seed: 7));
+        return checker.Check(claims.Claims[0], "r");
+    }
+
+    [Test]
+    public void AFormulaComparedInNoPhaseIsNotProved()
+    {
+        // Only the corner holds, and the claim's domain excludes it: no phase is ever met.
+        var r = Decide("  where z < y\n  assert formula z = x*y");
+        Assert.That(r.Verdict, Is.Not.EqualTo(Verdict.Proved), r.Evidence);
+    }
+
+    [Test]
+    public void AFormulaWithoutAValueIsNoCounterexample()
+    {
+        // The paper's side is y where x > 1/2 and has no value (NaN) where x < 1/2; the corner gives z = y.
+        // The draws with x < 1/2 show no difference, so no counterexample may come from them.
+        var r = Decide("  assert formula z = y + sqrt(x - 1/2)^2 - x + 1/2");
+        Assert.That(r.Verdict, Is.Not.EqualTo(Verdict.Refuted), r.Evidence);
+    }
+}

@@ -40,6 +40,8 @@ static class FormulaDecider
                       (positive ? " (proved positive: the paper's formula has the right sign)" : " (not proved positive)"));
         }
         var evidence = string.Join("; ", notes.Distinct());
+        // No phase met in the claim's domain: nothing was compared, so nothing is proved.
+        if (notes.Count == 0) return new(Verdict.Undecided, $"no phase of {s.Regime} could be evaluated in the claim's domain, so the formulas were never set side by side");
         if (identical) return new(Verdict.Proved, $"identity: {evidence}");
         if (a.UpToPositiveFactor && positiveFactor) return new(Verdict.Proved, $"equal up to a positive factor: {evidence}");
         if (a.UpToPositiveFactor)
@@ -62,6 +64,9 @@ static class FormulaDecider
         var search = CounterexampleSearch.Run(s, (drawn, inputs) =>
         {
             double x = derived.Evaluate(inputs), y = paper.Evaluate(inputs);
+            // A side that has no value here (NaN, overflow) shows no difference between the formulas.
+            if (!double.IsFinite(x) || !double.IsFinite(y))
+                throw new Verify.Derivation.Evaluation.NumericFailure("a formula has no finite value here");
             return Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y)));
         }, o.Draws, o.Seed);
         if (search.Shrunk is not { } bad) return new(Verdict.Undecided, $"not proved identical, and no point where they differ in {search.Tested} draws: {evidence}");

@@ -15,6 +15,9 @@ public static class Simplifier
     /// <summary>Expansions larger than this are not tried as candidates.</summary>
     const int ExpansionLimit = 512;
 
+    /// <summary>Sums of fractions up to this many terms are tried over one denominator.</summary>
+    const int CombinedTerms = 4;
+
     /// <summary>The simplified form; the very same object when nothing changed.</summary>
     public static Expr Simplify(Expr e, ISignOracle oracle)
     {
@@ -86,8 +89,23 @@ public static class Simplifier
                 var candidate = Factoring.FactorCommon(expanded, o);
                 if (Size(candidate) < Size(best)) best = candidate;
             }
+            // A short sum of fractions over one denominator, its numerator multiplied out: the terms may
+            // cancel (L/(4c) - L*k/(2c*(k + 1)) + L*k/(4c*(k + 2)) = L/(2c*(k + 1)*(k + 2))).
+            if (node is Sum { Terms.Length: <= CombinedTerms } sum && sum.Terms.Any(HasDenominator))
+            {
+                var (numerator, denominator) = Rationals.NumeratorDenominator(Rationals.Cancel(node, o));
+                if (Expansion.TryExpand(numerator, o, ExpansionLimit, out var top))
+                {
+                    var combined = Canonical.Mul([Factoring.FactorCommon(top, o), Canonical.Pow(denominator, Expr.MinusOne, o)], o);
+                    if (Size(combined) < Size(best)) best = combined;
+                }
+            }
             return best;
         }, rebuildAll: false);
+
+    /// <summary>A term divided by something that is not a number: x/(k + 1), c^(-k).</summary>
+    static bool HasDenominator(Expr term) =>
+        (term is Product p ? p.Factors.AsEnumerable() : [term]).Any(f => f is Power { Exponent: var k, Base: not Number } && (k is Number { Value.Sign: < 0 } || k is Product { Factors: [Number { Value.Sign: < 0 }, ..] }));
 
     /// <summary>The number of nodes, the measure "smaller" refers to.</summary>
     public static int Size(Expr e) => 1 + e.Children.Sum(Size);
