@@ -65,6 +65,13 @@ public static class VerifyApp
                 return ErrorKinds.IsBadInput(cause) ? BadInput : InternalError;
             });
         });
+        // An option token with no name ("--=1") makes the argument parser itself fail: say what is wrong first.
+        if (args.FirstOrDefault(a => a.StartsWith("--=", StringComparison.Ordinal) || a.StartsWith("-=", StringComparison.Ordinal)) is { } nameless)
+        {
+            var target = errors ?? console?.Profile.Out.Writer ?? Console.Error;
+            target.WriteLine($"error: '{OneLine(nameless)}' is an option with no name: write --name=value, or give a value that does not start with '-='");
+            return BadInput;
+        }
         return app.Run(args);
     }
 

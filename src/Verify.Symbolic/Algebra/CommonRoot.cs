@@ -103,7 +103,11 @@ public static class CommonRoot
             foreach (var factor in term is Product product ? product.Factors.AsEnumerable() : [term])
             {
                 if (factor.Equals(x)) degree += 1;
-                else if (factor is Power { Base: var b, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } k } && b.Equals(x)) degree += (int)k.Value.Numerator;
+                else if (factor is Power { Base: var b, Exponent: Number { Value: { IsInteger: true, Sign: > 0 } } k } && b.Equals(x))
+                {
+                    if (k.Value.Numerator > MaxDegree) return null;
+                    degree += (int)k.Value.Numerator;
+                }
                 else if (factor.Contains(x)) return null;
                 else rest.Add(factor);
             }

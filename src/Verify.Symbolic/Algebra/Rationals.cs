@@ -195,6 +195,8 @@ public static class Rationals
     /// <summary>A product as coefficient × Π base^exponent, with sums split into content × primitive sum.</summary>
     sealed class Factored
     {
+        const int MaxNumberPower = 4096;
+
         public Rational Coefficient = Rational.One;
         public readonly Dictionary<Expr, Rational> Exponents = [];
         readonly List<Expr> _order = [];
@@ -217,8 +219,9 @@ public static class Rationals
         {
             switch (x)
             {
-                case Number n when power.IsInteger:
-                    Coefficient *= n.Value.Pow((int)power.Numerator);
+                // A number to a power too large to write out (1^(-5e307) from a damaged input, say) stays a factor.
+                case Number n when power.IsInteger && (BigInteger.Abs(power.Numerator) <= MaxNumberPower || n.Value.IsOne):
+                    if (!n.Value.IsOne) Coefficient *= n.Value.Pow((int)power.Numerator);
                     return;
                 case Sum s when power.IsInteger:
                     var (content, primitive) = Content(s, oracle);
