@@ -80,9 +80,9 @@ sealed class Lexer
     {
         while (_index < _text.Length && char.IsWhiteSpace(_text[_index]))
         {
-            var c = _text[_index++];
-            if (c == '\r' && _index < _text.Length && _text[_index] == '\n') _index++;
-            if (c is '\n' or '\r') { _line++; _lineStart = _index; }
+            // Only '\n' starts a line, as in the model and claims files' own numbering: a lone '\r' is
+            // white space (and "\r\n" one line break).
+            if (_text[_index++] == '\n') { _line++; _lineStart = _index; }
         }
     }
 

@@ -23,6 +23,9 @@ public class ParseErrorTests
         new object[] { "x +", 1, 4, "an expression", "end of input" },
         new object[] { "x * / y", 1, 5, "an expression", "'/'" },
         new object[] { "x ^", 1, 4, "an expression", "end of input" },
+        // Only '\n' starts a line (as files number them): a lone '\r' is white space, "\r\n" one break.
+        new object[] { "x +\r y y", 1, 8, "'*'", "'y'" },
+        new object[] { "x +\r\n y y", 2, 4, "'*'", "'y'" },
         new object[] { ")", 1, 1, "an expression", "')'" },
         new object[] { "(x + 1", 1, 7, "')'", "end of input" },
         new object[] { "((x)", 1, 5, "')'", "end of input" },
