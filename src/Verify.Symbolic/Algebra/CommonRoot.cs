@@ -30,7 +30,7 @@ public static class CommonRoot
             if (pc is null || qc is null) continue;
             foreach (var c in Candidates(qc, oracle).Concat(Candidates(pc, oracle)).Distinct().Take(MaxCandidates))
             {
-                if (!IsZero(Remainder(qc, c, oracle, out var qQuotient), oracle) || !IsZero(Remainder(pc, c, oracle, out var pQuotient), oracle)) continue;
+                if (!Expansion.ExpandsToZero(Remainder(qc, c, oracle, out var qQuotient), oracle) || !Expansion.ExpandsToZero(Remainder(pc, c, oracle, out var pQuotient), oracle)) continue;
                 var factor = Canonical.Add([x, Canonical.Mul([Expr.MinusOne, c], oracle)], oracle);
                 if (!oracle.Proves(factor, SignSet.NonZero, Rationals.RuleCancel)) continue;
                 pReduced = Build(pQuotient, x, oracle);
@@ -76,13 +76,6 @@ public static class CommonRoot
             carry = Canonical.Add([coefficients[k], Canonical.Mul([c, carry], oracle)], oracle);
         }
         return carry;
-    }
-
-    /// <summary>Zero when the numerator of the expression over one denominator multiplies out to zero (no cancelling, which would recurse here).</summary>
-    static bool IsZero(Expr e, ISignOracle oracle)
-    {
-        var (numerator, _) = Rationals.NumeratorDenominator(Rationals.Together(Expansion.Expand(e, oracle), oracle));
-        return Expansion.Expand(numerator, oracle).Equals(Expr.Zero);
     }
 
     static Expr Build(Expr[] coefficients, Symbol x, ISignOracle oracle) =>

@@ -28,6 +28,16 @@ public static class Expansion
     }
 
     /// <summary>Like <see cref="Expand"/>, but false instead of an exception when the result would be too large.</summary>
+    /// <summary>
+    /// True when e over one denominator has a numerator that multiplies out to zero: a polynomial
+    /// identity test that does not cancel (it runs inside Cancel, which would call it again).
+    /// </summary>
+    public static bool ExpandsToZero(Expr e, ISignOracle oracle)
+    {
+        var (numerator, _) = Rationals.NumeratorDenominator(Rationals.Together(Expand(e, oracle), oracle));
+        return Expand(numerator, oracle).Equals(Expr.Zero);
+    }
+
     public static bool TryExpand(Expr e, ISignOracle oracle, int maxTerms, out Expr expanded)
     {
         try { expanded = Expand(e, oracle, maxTerms); return true; }

@@ -32,12 +32,12 @@ internal static class Quadratic
         var conditions = new List<SideCondition> { new(RuleLeading, a, SignSet.NonZero) };
         var roots = new List<Expr>();
         string how;
-        if (IsZero(Canonical.Add([a, b, c], oracle), oracle))
+        if (Expansion.ExpandsToZero(Canonical.Add([a, b, c], oracle), oracle))
         {
             roots.AddRange([Expr.One, Quotient(c, a, oracle)]);
             how = "a + b + c = 0, so y = 1 and y = c/a";
         }
-        else if (IsZero(Canonical.Add([a, Canonical.Mul([Expr.MinusOne, b], oracle), c], oracle), oracle))
+        else if (Expansion.ExpandsToZero(Canonical.Add([a, Canonical.Mul([Expr.MinusOne, b], oracle), c], oracle), oracle))
         {
             roots.AddRange([Expr.MinusOne, Canonical.Mul([Expr.MinusOne, Quotient(c, a, oracle)], oracle)]);
             how = "a - b + c = 0, so y = -1 and y = -c/a";
@@ -85,8 +85,6 @@ internal static class Quadratic
     static Expr Quotient(Expr n, Expr d, ISignOracle oracle) =>
         Rationals.Cancel(Rationals.Together(Canonical.Mul([n, Canonical.Pow(d, Expr.MinusOne, oracle)], oracle), oracle), oracle);
 
-    static bool IsZero(Expr e, ISignOracle oracle) =>
-        Rationals.Cancel(Rationals.Together(Expansion.Expand(e, oracle), oracle), oracle).Equals(Expr.Zero);
 
     /// <summary>True when the oracle proves that <paramref name="value"/> breaks one of x's domain relations or its sign.</summary>
     static bool Excluded(Expr value, Symbol x, ISignOracle oracle)
@@ -95,31 +93,12 @@ internal static class Quadratic
         if ((oracle.SignOf(value) & declared) == 0) return true;
         foreach (var r in oracle.DomainOf(x))
         {
-            var (bound, allowed) = r.Left.Equals(x) ? (r.Right, Allowed(r.Operator)) : (r.Left, Allowed(Mirror(r.Operator)));
-            if (allowed == SignSet.None || bound.Contains(x)) continue;
-            var difference = Simplifier.Simplify(Canonical.Add([value, Canonical.Mul([Expr.MinusOne, bound], oracle)], oracle), oracle);
-            if ((oracle.SignOf(difference) & allowed) == 0) return true;
+            // The relation as "Left - Right has a sign in this set", at x = value.
+            var (difference, allowed) = r.AsSign();
+            var at = Simplifier.Simplify(difference.Substitute(x, value, oracle), oracle);
+            if (at.Contains(x)) continue;
+            if ((oracle.SignOf(at) & allowed) == 0) return true;
         }
         return false;
     }
-
-    /// <summary>The signs x - bound may take when x op bound holds.</summary>
-    static SignSet Allowed(RelationOperator op) => op switch
-    {
-        RelationOperator.Less => SignSet.Negative,
-        RelationOperator.LessOrEqual => SignSet.NonPositive,
-        RelationOperator.Greater => SignSet.Positive,
-        RelationOperator.GreaterOrEqual => SignSet.NonNegative,
-        RelationOperator.Equal => SignSet.Zero,
-        _ => SignSet.None,
-    };
-
-    static RelationOperator Mirror(RelationOperator op) => op switch
-    {
-        RelationOperator.Less => RelationOperator.Greater,
-        RelationOperator.LessOrEqual => RelationOperator.GreaterOrEqual,
-        RelationOperator.Greater => RelationOperator.Less,
-        RelationOperator.GreaterOrEqual => RelationOperator.LessOrEqual,
-        _ => op,
-    };
 }
