@@ -19,7 +19,7 @@ namespace Verify.Derivation.Tests;
 /// (src/Models/variants: separate-export-cost, start-up-cost-south, without hints), each derived
 /// unaided and judged three ways:
 /// 1. every name the published solution gives in closed form is derived in closed form
-///    (for the variants: every name the bundled model, with its hints, derives in closed form);
+///    (for the variants: every name the bundled model derives in closed form);
 /// 2. every 'formula' assert (the gallery's .claims files; for the variants, the hand-derived
 ///    forms below) holds: a symbolic identity in each phase met, or else equality at every
 ///    admissible draw (fixed seed) where both sides can be evaluated, with enough such draws;
@@ -62,7 +62,7 @@ public class GalleryTests
     /// <summary>
     /// What the published solution has in closed form, by phase key (regime or regime.phase), and
     /// the thresholds it derives in closed form (regime:threshold). The variants are judged against
-    /// the bundled model with its hints instead (see <see cref="ExpectedClosed"/>).
+    /// the bundled model instead (see <see cref="ExpectedClosed"/>).
     /// </summary>
     static readonly Dictionary<string, (Dictionary<string, string[]> Names, string[] Thresholds)> Published = new()
     {
@@ -150,7 +150,7 @@ public class GalleryTests
         }
     })).Value;
 
-    static readonly Lazy<ModelDerivation> BundledWithHints = new(() => ModelDeriver.Derive(ModelLoader.LoadBundled()));
+    static readonly Lazy<ModelDerivation> Bundled = new(() => ModelDeriver.Derive(ModelLoader.LoadBundled()));
 
     static string ModelPath(string name) => Path.Combine(RepositoryRoot.Value, "src", "Models", name.Replace('/', Path.DirectorySeparatorChar) + ".model");
 
@@ -175,10 +175,10 @@ public class GalleryTests
     static (Dictionary<string, string[]> Names, string[] Thresholds) ExpectedClosed(string name)
     {
         if (Published.TryGetValue(name, out var published)) return published;
-        // A variant: every name the bundled model derives in closed form with its hints, phase by phase.
+        // A variant: every name the bundled model derives in closed form, phase by phase.
         var names = new Dictionary<string, string[]>();
         var thresholds = new List<string>();
-        foreach (var regime in BundledWithHints.Value.Regimes)
+        foreach (var regime in Bundled.Value.Regimes)
         {
             foreach (var phase in regime.Phases)
                 names[phase.Key] = phase.Values.Values.Where(v => v.Kind == FormKind.Closed).Select(v => v.Symbol.Name).ToArray();
