@@ -50,3 +50,18 @@ public class HintTests
         Assert.That(interior.Find("aD")!.Kind, Is.EqualTo(FormKind.Closed));
     }
 }
+
+/// <summary>An error in an expression with name@regime points into the text as written, not into its rewritten form.</summary>
+public class AliasErrorPlacementTests
+{
+    [Test]
+    public void TheEndOfInputAfterAnAliasIsOnePastTheText()
+    {
+        var model = ModelLoader.LoadBundled();
+        var text = "diff(abarS, phi) > diff(abarS@entry, phi)^";
+        var e = Assert.Throws<Verify.Symbolic.Text.ParseException>(() =>
+            ExpressionScope.ParseRelation(model, "relocation-entry", text, new Verify.Symbolic.Text.TextPosition(115, 10)))!;
+        Assert.That((e.Line, e.Column), Is.EqualTo((115, 10 + text.Length)), e.Message);
+        Assert.That(e.Message, Does.StartWith($"115:{10 + text.Length}: "));
+    }
+}
