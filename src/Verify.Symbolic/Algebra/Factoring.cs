@@ -92,6 +92,8 @@ public static class Factoring
             var parts = Collection.Collect(expanded, x);
             if (parts.Count != 2 || !parts.TryGetValue(Expr.One, out var slope) || !parts.TryGetValue(Expr.Zero, out var constant)) continue;
             if (slope is Number) continue;   // FactorCommon's case (a*x + b = a*(x + b/a) holds even when a or b contain x)
+            // Both are multiplied out: b is a number times a only if they have as many terms (a quick refusal before cancelling).
+            if (TermCount(constant) != TermCount(slope)) continue;
             if (Rationals.Cancel(Canonical.Mul([constant, Canonical.Pow(slope, Expr.MinusOne, oracle)], oracle), oracle) is not Number shift) continue;
             if (!oracle.Proves(slope, SignSet.NonZero, RuleFactorLinear)) continue;
             // x + q with the sign FactorCommon gives a sum (1 - sE rather than sE - 1), so equal factors look alike.
@@ -99,6 +101,8 @@ public static class Factoring
         }
         return e;
     }
+
+    static int TermCount(Expr e) => e is Sum s ? s.Terms.Length : 1;
 
     /// <summary>The exponent among <paramref name="es"/> that every other exceeds (proved), if splitting is sound.</summary>
     static Expr? Smallest(Expr b, List<Expr> es, ISignOracle oracle)
