@@ -152,7 +152,7 @@ public sealed class EquationSolver
             {
                 if (!oracle.Proves(denominator, SignSet.NonZero, RuleClearDenominator))
                     return (null, $"cannot clear the denominator {denominator} of {equations[i].Label}", []);
-                conditions.Add($"{denominator} != 0 ({RuleClearDenominator})");
+                if (!Granted(denominator)) conditions.Add($"{denominator} != 0 ({RuleClearDenominator})");
                 residual = numerator;
             }
             residual = context.Simplify(Expansion.Expand(residual, context.Oracle).Substitute(map, context.Oracle));
@@ -171,7 +171,7 @@ public sealed class EquationSolver
         var det = context.Together(Determinant(a, n));
         if (!oracle.Proves(det, SignSet.NonZero, RuleCramer))
             return (null, $"the determinant {det} is not proved non-zero", []);
-        conditions.Add($"{det} != 0 ({RuleCramer})");
+        if (!Granted(det)) conditions.Add($"{det} != 0 ({RuleCramer})");
         var values = new Expr[n];
         for (int j = 0; j < n; j++)
         {
@@ -182,6 +182,9 @@ public sealed class EquationSolver
         if (obliging is not null) conditions.AddRange(obliging.Unproved.Select(u => $"only if {u.Expression} {u.Sign.Describe()} (not proved; {u.Rule})"));
         return (values, null, conditions);
     }
+
+    /// <summary>True when the conditional solver took <paramref name="e"/>'s side condition without proof (it is then written as "only if").</summary>
+    bool Granted(Expr e) => obliging is not null && obliging.Unproved.Any(u => u.Expression.Equals(e));
 
     /// <summary>Side conditions granted without proof by the last call (a conditional solver's only).</summary>
     public IReadOnlyList<SideCondition> LastUnproved => obliging is null ? [] : [.. obliging.Unproved];
