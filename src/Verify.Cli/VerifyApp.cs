@@ -62,6 +62,7 @@ public static class VerifyApp
                 var target = errors ?? console?.Profile.Out.Writer ?? Console.Error;
                 var cause = ErrorKinds.Unwrap(exception);
                 target.WriteLine($"error: {OneLine(ErrorKinds.Message(cause))}");
+                if (Environment.GetEnvironmentVariable("VERIFY_TRACE") == "1") target.WriteLine(cause.StackTrace);
                 return ErrorKinds.IsBadInput(cause) ? BadInput : InternalError;
             });
         });

@@ -3,6 +3,7 @@ using Verify.Symbolic.Algebra;
 using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Calculus;
 using Verify.Symbolic.Core;
+using Verify.Symbolic.Presentation;
 
 namespace Verify.Derivation;
 
@@ -22,6 +23,19 @@ public sealed class DerivationContext
     {
         Model = model;
         Oracle = oracle;
+        _presenter = new Lazy<Presenter>(() => new Presenter(Oracle, Abbreviations(model)));
+    }
+
+    readonly Lazy<Presenter> _presenter;
+
+    /// <summary>How results are shown: in the model's own notation (its derived parameters written back), laid out as a paper would.</summary>
+    public Presenter Presenter => _presenter.Value;
+
+    /// <summary>The model's derived parameters, each with its definition in the parameters alone.</summary>
+    static List<Abbreviation> Abbreviations(ModelDocument m)
+    {
+        var definitions = m.Derived.ToDictionary(d => (Expr)d.Symbol, d => d.Definition);
+        return m.Derived.Select(d => new Abbreviation(d.Symbol, d.Definition.SubstituteDefinitions(definitions))).ToList();
     }
 
     /// <summary>The same model with further relations assumed (a phase's conditions, say).</summary>

@@ -32,8 +32,9 @@ public sealed class DeriveCommand(IAnsiConsole console) : Command<DeriveCommand.
         var phase = ModelLookup.Phase(regime, settings.Phase);
         var threshold = DerivationReporter.Validate(model, regime, phase, settings.Name);
 
-        var derived = DerivationCache.For(model).Regime(regime.Name)!;
-        var reporter = new DerivationReporter(model, settings.Latex ? Notation.Latex(model) : Notation.Plain, settings.All);
+        var derivation = DerivationCache.For(model);
+        var derived = derivation.Regime(regime.Name)!;
+        var reporter = new DerivationReporter(model, settings.Latex ? Notation.Latex(model) : Notation.Plain, settings.All, derivation.Context.Presenter);
         var report = threshold is not null ? reporter.Threshold(derived, settings.Name) : reporter.Quantity(derived, phase, settings.Name);
 
         var output = console.Profile.Out.Writer;

@@ -5,11 +5,12 @@ using Verify.Derivation.Results;
 using Verify.Derivation.Steps;
 using Verify.Model.Language;
 using Verify.Symbolic.Core;
+using Verify.Symbolic.Presentation;
 
 namespace Verify.Cli.Deriving;
 
 /// <summary>Builds the report of 'verify derive' from a model's derivation.</summary>
-sealed class DerivationReporter(ModelDocument model, Notation notation, bool allSteps)
+sealed class DerivationReporter(ModelDocument model, Notation notation, bool allSteps, Presenter presenter)
 {
     const string MentionsSelection = "the steps that mention the name; Defines marks those that define it";
     const string AllSelection = "every step of the phase; Defines marks those that define the name";
@@ -57,7 +58,7 @@ sealed class DerivationReporter(ModelDocument model, Notation notation, bool all
         var implicits = t.Value is null ? [] : Implicits(phase, t.Value);
         var origin = $"{t.Threshold.Left} = {t.Threshold.Right} solved for {t.Threshold.For.Name}";
         var report = new PhaseReport(t.PhaseKey, phase.Phase?.Description, t.Value is null ? null : QuantityListing.FormName(t.Kind),
-            origin, t.Value?.ToString(), t.Value is null ? null : Latex(phase).Print(t.Value), t.Failure, steps, implicits);
+            origin, t.Value is null ? null : Plain.Show(t.Value), t.Value is null ? null : Latex(phase).Show(t.Value), t.Failure, steps, implicits);
         return new DerivationReport(name, regime.Regime.Name, "threshold", t.Threshold.Description, "every step of the threshold's derivation", [report], []);
     }
 
@@ -71,7 +72,7 @@ sealed class DerivationReporter(ModelDocument model, Notation notation, bool all
             .Select(x => Step(x.Step, x.Number, StepSelection.Defines(x.Step, name), printer))
             .ToList();
         return new PhaseReport(phase.Key, phase.Phase?.Description, QuantityListing.FormName(value.Kind), value.Origin,
-            value.Value.ToString(), Latex(phase).Print(value.Value), null, steps, Implicits(phase, value.Value));
+            Plain.Show(value.Value), Latex(phase).Show(value.Value), null, steps, Implicits(phase, value.Value));
     }
 
     static StepReport Step(DerivationStep s, int number, bool defines, Notation printer) =>
@@ -93,7 +94,9 @@ sealed class DerivationReporter(ModelDocument model, Notation notation, bool all
     /// <summary>The chosen notation, with each implicit function of the phase printed in LaTeX as its unknown.</summary>
     Notation NotationFor(PhaseDerivation phase) => WithImplicits(notation, phase);
 
-    Notation Latex(PhaseDerivation phase) => WithImplicits(notation.IsLatex ? notation : Notation.Latex(model), phase);
+    Notation Latex(PhaseDerivation phase) => WithImplicits(notation.IsLatex ? notation : Notation.Latex(model), phase).WithPresenter(presenter);
+
+    Notation Plain => Notation.Plain.WithPresenter(presenter);
 
     static Notation WithImplicits(Notation n, PhaseDerivation phase) =>
         phase.ImplicitUnknowns.Aggregate(n, (acc, i) => acc.LatexOf(i.Unknown.Name) is { } latex ? acc.WithFunction(i.FunctionName, latex) : acc);

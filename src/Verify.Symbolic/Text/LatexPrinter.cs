@@ -20,6 +20,13 @@ public static class LatexPrinter
         return new Writer(names ?? LatexNames.Default).Render(e, inline: false).Text;
     }
 
+    /// <summary>A laid-out form (<see cref="Form"/>) with its groups kept.</summary>
+    public static string Print(Form form, LatexNames? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return new Writer(names ?? LatexNames.Default).RenderForm(form, inline: false).Text;
+    }
+
     /// <summary>How tightly a printed piece holds together, loosest first; each position demands a minimum.</summary>
     enum Level { Sum, Term, Unary, Power, Atom }
 
@@ -97,7 +104,13 @@ public static class LatexPrinter
                 else
                     above.Add(Render(f, inline));
             }
-            var sign = coefficient.Sign < 0 ? "-" : "";
+            return Assemble(coefficient.Sign < 0, above, below, inline);
+        }
+
+        /// <summary>±above/below: juxtaposed, as \frac in display and a/b inside exponents.</summary>
+        static Piece Assemble(bool negative, IReadOnlyList<Piece> above, IReadOnlyList<Piece> below, bool inline)
+        {
+            var sign = negative ? "-" : "";
             if (below.Count == 0)
             {
                 if (above.Count == 1) return sign == "" ? above[0] : new(sign + above[0].AtLeast(Level.Power), Level.Unary);
@@ -113,6 +126,32 @@ public static class LatexPrinter
             var numerator = above.Count == 0 ? "1" : above.Count == 1 ? above[0].Text : Juxtapose(above);
             var denominator = below.Count == 1 ? below[0].Text : Juxtapose(below);
             return new($@"{sign}\frac{{{numerator}}}{{{denominator}}}", sign == "" ? Level.Term : Level.Unary);
+        }
+
+        public Piece RenderForm(Form form, bool inline)
+        {
+            StackGuard.Ensure();
+            switch (form)
+            {
+                case LeafForm l: return Render(l.Expr, inline);
+                case PowerForm p:
+                    var b = RenderForm(p.Base, inline: false);
+                    if (p.Exponent.Equals(Expr.OneHalf)) return new($@"\sqrt{{{b.Text}}}", Level.Power);
+                    return new($@"\left({b.Text}\right)^{{{Render(p.Exponent, inline: true).Text}}}", Level.Power);
+                case QuotientForm q:
+                    return Assemble(q.Negative, q.Above.Select(f => RenderForm(f, inline)).ToList(), q.Below.Select(f => RenderForm(f, inline)).ToList(), inline);
+                case SumForm s:
+                    var text = new System.Text.StringBuilder();
+                    for (int i = 0; i < s.Terms.Length; i++)
+                    {
+                        var (minus, term) = s.Terms[i];
+                        text.Append(i == 0 ? (minus ? "-" : "") : (minus ? " - " : " + ")).Append(RenderForm(term, inline).AtLeast(Level.Term));
+                    }
+                    return new(text.ToString(), s.Terms.Length == 1 ? Level.Unary : Level.Sum);
+                case LogForm l:
+                    return new($@"\ln\left({RenderForm(l.Argument, inline: false).Text}\right)", Level.Power, Wide: true);
+                default: throw new NotSupportedException($"cannot print a {form.GetType().Name}");
+            }
         }
 
         /// <summary>Factors side by side: \cdot before a number, \, beside a wide piece, else a space.</summary>

@@ -22,6 +22,13 @@ public static class PlainPrinter
         return Render(e).Text;
     }
 
+    /// <summary>A laid-out form (<see cref="Form"/>): the same conventions, with its groups kept. It reads back to an equal value.</summary>
+    public static string Print(Form form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        return RenderForm(form).Text;
+    }
+
     /// <summary>How tightly a printed piece holds together, loosest first; each position demands a minimum.</summary>
     enum Level { Sum, Term, Unary, Power, Atom }
 
@@ -50,6 +57,43 @@ public static class PlainPrinter
         Integral i => new($"integral({Render(i.Body).Text}, {i.Variable.Name}, {Render(i.Lower).Text}, {Render(i.Upper).Text})", Level.Atom),
         _ => throw new NotSupportedException($"cannot print a {e.GetType().Name}"),
     };
+
+    static Piece RenderForm(Form form)
+    {
+        StackGuard.Ensure();
+        return form switch
+        {
+            LeafForm l => Render(l.Expr),
+            PowerForm p => new($"{RenderForm(p.Base).AtLeast(Level.Atom)}^{Render(p.Exponent).AtLeast(Level.Atom)}", Level.Power),
+            QuotientForm q => Joined(q.Negative, q.Above.Select(RenderForm).ToList(), q.Below.Select(RenderForm).ToList()),
+            SumForm s => Added(s.Terms.Select(t => (t.Minus, RenderForm(t.Term))).ToList()),
+            LogForm l => new($"ln({RenderForm(l.Argument).Text})", Level.Atom),
+            _ => throw new NotSupportedException($"cannot print a {form.GetType().Name}"),
+        };
+    }
+
+    /// <summary>Terms with their signs: "a - b + c"; a leading minus as "-a".</summary>
+    static Piece Added(IReadOnlyList<(bool Minus, Piece Term)> terms)
+    {
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            var (minus, term) = terms[i];
+            text.Append(i == 0 ? (minus ? "-" : "") : (minus ? " - " : " + ")).Append(term.AtLeast(Level.Term));
+        }
+        return terms.Count == 1 ? new(text.ToString(), terms[0].Minus ? Level.Unary : terms[0].Term.Level) : new(text.ToString(), Level.Sum);
+    }
+
+    /// <summary>±above/below, factors joined by '*', a denominator of several factors in parentheses.</summary>
+    static Piece Joined(bool negative, IReadOnlyList<Piece> above, IReadOnlyList<Piece> below)
+    {
+        var text = above.Count == 0 ? "1" : string.Join("*", above.Select(p => p.AtLeast(Level.Power)));
+        if (below.Count == 1) text += "/" + below[0].AtLeast(Level.Power);
+        else if (below.Count > 1) text += "/(" + string.Join("*", below.Select(p => p.AtLeast(Level.Power))) + ")";
+        var single = above.Count == 1 && below.Count == 0;
+        if (negative) return new("-" + (single ? above[0].AtLeast(Level.Power) : text), single ? Level.Unary : Level.Term);
+        return single ? above[0] : new(text, Level.Term);
+    }
 
     static Piece RenderNumber(Rational r) =>
         // "-3" is a unary minus; "1/2" and "-1/2" are quotients.

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Verify.Symbolic.Algebra;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Text;
+
+namespace Verify.Symbolic.Presentation;
+
+/// <summary>
+/// Chooses how a result is shown, as SymPy's simplify does with its measure: candidates made by
+/// named rewrites (the form as derived, its sums over one denominator, its common factors pulled
+/// out), each with the model's abbreviations written back where that is proved equal
+/// (<see cref="Folding"/>), each laid out with and without shared exponents gathered
+/// (<see cref="Layout"/>); the shortest printed text wins, the form as derived on a tie. Every
+/// candidate equals the input wherever the input is defined. Results are remembered.
+/// </summary>
+public sealed class Presenter
+{
+    /// <summary>Forms larger than this are only laid out: rewriting them costs more than it could save.</summary>
+    const int MaxRewritten = 300;
+
+    readonly ISignOracle _oracle;
+    readonly IReadOnlyList<Abbreviation> _abbreviations;
+    readonly ConcurrentDictionary<Expr, Form> _chosen = new();
+
+    public Presenter(ISignOracle oracle, IReadOnlyList<Abbreviation> abbreviations)
+    {
+        _oracle = oracle ?? throw new ArgumentNullException(nameof(oracle));
+        _abbreviations = abbreviations ?? throw new ArgumentNullException(nameof(abbreviations));
+    }
+
+    /// <summary>Shows expressions as they are, only laid out: for a model without abbreviations or a plain expression.</summary>
+    public static Presenter Plain(ISignOracle oracle) => new(oracle, []);
+
+    public Form Present(Expr e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return _chosen.GetOrAdd(e, Choose);
+    }
+
+    /// <summary>The chosen form as plain text (it reads back to an equal value).</summary>
+    public string Text(Expr e) => PlainPrinter.Print(Present(e));
+
+    Form Choose(Expr e)
+    {
+        var best = Layout.Of(e, _oracle, gather: false);
+        var bestLength = Length(best);
+        foreach (var candidate in Candidates(e))
+            foreach (var gather in new[] { false, true })
+            {
+                Form form;
+                try { form = Layout.Of(candidate, _oracle, gather, Shortest); }
+                catch (ArgumentException) { continue; }
+                var length = Length(form);
+                if (length < bestLength) (best, bestLength) = (form, length);
+            }
+        return best;
+    }
+
+    IEnumerable<Expr> Candidates(Expr e)
+    {
+        var rewritten = new List<Expr?> { e };
+        if (e.Size <= MaxRewritten)
+        {
+            rewritten.Add(Attempt(() => Rationals.Cancel(Rationals.Together(e, _oracle), _oracle)));
+            rewritten.Add(Attempt(() => Factoring.FactorCommon(e, _oracle, positivePrimitive: true)));
+            rewritten.Add(Attempt(() => Simplifier.SimplifySums(e, _oracle)));
+        }
+        var all = rewritten.OfType<Expr>().Where(c => c.Size <= Math.Max(MaxRewritten, e.Size)).Distinct().ToList();
+        if (e.Size > MaxRewritten) return all;
+        foreach (var abbreviation in _abbreviations)
+        {
+            var folded = new List<Expr>();
+            foreach (var c in all)
+                if (c.FreeSymbols().Overlaps(abbreviation.Definition.FreeSymbols()))
+                    folded.AddRange(Attempt(() => Folding.Fold(c, abbreviation, _oracle).ToList()) ?? []);
+            all.AddRange(folded.Distinct().Where(f => !all.Contains(f)));
+        }
+        return all;
+    }
+
+    /// <summary>The shortest of an expression and its rewritten forms, laid out plainly (for the base of a gathered power).</summary>
+    Expr Shortest(Expr e) => Candidates(e).MinBy(c => Length(Layout.Of(c, _oracle, gather: false)))!;
+
+    /// <summary>A rewrite that cannot be carried out (a guard tripped, a side condition refused) is simply not a candidate.</summary>
+    static T? Attempt<T>(Func<T> rewrite) where T : class
+    {
+        try { return rewrite(); }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException) { return null; }
+    }
+
+    static int Length(Form form) => PlainPrinter.Print(form).Length;
+}
