@@ -19,6 +19,7 @@ static class FormulaDecider
         var derived = s.Model.Expression(s, a.Derived);
         var paper = s.Model.Expression(s, a.Paper);
         var oracle = s.Model.Derivation.Context.Oracle;
+        var shown = s.Model.Derivation.Context.Presenter;
         var notes = new List<string>();
         bool identical = true, positiveFactor = true;
         foreach (var phases in PhaseSampler.Observed(s, derived, o))
@@ -28,7 +29,7 @@ static class FormulaDecider
             var difference = Simplifier.Simplify(Expr.Sub(d, p), oracle);
             if (Identity.IsZero(difference, oracle, numeric: false).Status == ZeroStatus.Zero)
             {
-                notes.Add($"derived {a.Derived} = {PlainPrinter.Print(Simplifier.Simplify(d, oracle))}, identical to the paper's {a.Paper}");
+                notes.Add($"derived {a.Derived} = {shown.Text(Simplifier.Simplify(d, oracle))}, identical to the paper's {a.Paper}");
                 continue;
             }
             identical = false;
@@ -36,7 +37,7 @@ static class FormulaDecider
             var ratio = Rationals.CancelProportionalSums(Simplifier.Simplify(Expr.Div(d, p), oracle), oracle);
             var positive = oracle.SignOf(ratio).Within(SignSet.Positive);
             positiveFactor &= positive;
-            notes.Add($"derived {a.Derived} = {PlainPrinter.Print(Simplifier.Simplify(d, oracle))}; the paper's is {a.Paper}; derived/paper = {PlainPrinter.Print(ratio)}" +
+            notes.Add($"derived {a.Derived} = {shown.Text(Simplifier.Simplify(d, oracle))}; the paper's is {a.Paper}; derived/paper = {shown.Text(ratio)}" +
                       (positive ? " (proved positive: the paper's formula has the right sign)" : " (not proved positive)"));
         }
         var evidence = string.Join("; ", notes.Distinct());

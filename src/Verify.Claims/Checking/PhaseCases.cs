@@ -24,7 +24,7 @@ public static class PhaseCases
         var counts = regimes.Select(r => setting.Model.Regime(r).Phases.Count).ToArray();
         var cases = new List<PhaseCase>();
         int undefined = 0;
-        foreach (var combination in Combinations(counts))
+        foreach (var combination in ExpressionForms.PhaseCombinations(counts))
         {
             int[] For(QuantityExpression q) => q.Regimes.Select(r => combination[regimes.IndexOf(r)]).ToArray();
             var phaseNames = string.Join(", ", regimes.Select((r, i) => setting.Model.Regime(r).Phases[combination[i]].Phase.Key));
@@ -57,17 +57,5 @@ public static class PhaseCases
             cases.Add(new PhaseCase(phaseNames, left, right, phaseConditions));
         }
         return new(cases, undefined, null);
-    }
-
-    static IEnumerable<int[]> Combinations(int[] counts)
-    {
-        var current = new int[counts.Length];
-        while (true)
-        {
-            yield return (int[])current.Clone();
-            int k = counts.Length - 1;
-            while (k >= 0 && ++current[k] == counts[k]) current[k--] = 0;
-            if (k < 0) yield break;
-        }
     }
 }

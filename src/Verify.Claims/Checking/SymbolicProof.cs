@@ -37,7 +37,7 @@ public static class SymbolicProof
                 RelationOperator.LessOrEqual => oracle.SignOf(difference).Within(SignSet.NonPositive),
                 _ => oracle.SignOf(difference).Within(SignSet.NonZero),
             };
-            if (!ok) return new(false, $"no symbolic proof in {c.Phases}: the sign of {Shorten(difference)} is not decided");
+            if (!ok) return new(false, $"no symbolic proof in {c.Phases}: the sign of {Shorten(context.Presenter.Text(difference))} is not decided");
             proved++;
         }
         if (proved == 0) return new(false, "no phase combination can hold under the claim's domain");
@@ -45,9 +45,8 @@ public static class SymbolicProof
         return new(true, $"{how} in every phase ({proved} proved{(skipped > 0 ? $", {skipped} excluded by the domain or where the statement is undefined" : "")})");
     }
 
-    static string Shorten(Expr e)
+    static string Shorten(string s)
     {
-        var s = e.ToString();
         return s.Length <= 160 ? s : s[..157] + "...";
     }
 }

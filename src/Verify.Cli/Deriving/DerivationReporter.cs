@@ -1,6 +1,7 @@
 using Verify.Cli.Listing;
 using Verify.Cli.Modeling;
 using Verify.Derivation;
+using Verify.Derivation.Evaluation;
 using Verify.Derivation.Results;
 using Verify.Derivation.Steps;
 using Verify.Model.Language;
@@ -60,6 +61,24 @@ sealed class DerivationReporter(ModelDocument model, Notation notation, bool all
         var report = new PhaseReport(t.PhaseKey, phase.Phase?.Description, t.Value is null ? null : QuantityListing.FormName(t.Kind),
             origin, t.Value is null ? null : Plain.Show(t.Value), t.Value is null ? null : Latex(phase).Show(t.Value), t.Failure, steps, implicits);
         return new DerivationReport(name, regime.Regime.Name, "threshold", t.Threshold.Description, "every step of the threshold's derivation", [report], []);
+    }
+
+    /// <summary>Any expression over the regime's names: its derived form in each combination of phases.</summary>
+    public DerivationReport Expression(ModelEvaluator evaluator, RegimeDerivation regime, string text, ExpressionScope.Parsed parsed, Phase? only)
+    {
+        const string Origin = "each name replaced by its derived form, derivatives taken, simplified";
+        var reports = new List<PhaseReport>();
+        var undefined = new List<string>();
+        foreach (var f in ExpressionForms.Of(evaluator, regime.Regime.Name, parsed, only?.Name))
+        {
+            var phase = regime.Phases.First(p => f.Phases.StartsWith(p.Key, StringComparison.Ordinal));
+            if (f.Form is null) { undefined.Add(f.Phases); continue; }
+            reports.Add(new PhaseReport(f.Phases, phase.Phase?.Description, QuantityListing.FormName(f.Kind), Origin,
+                Plain.Show(f.Form), Latex(phase).Show(f.Form), null, [], Implicits(phase, f.Form)));
+        }
+        if (reports.Count == 0)
+            throw new ArgumentException($"{text} has no meaning in any phase of {regime.Regime.Name}: {string.Join("; ", undefined)}");
+        return new DerivationReport(text, regime.Regime.Name, "expression", null, "none: the expression is not a name of the model", reports, undefined);
     }
 
     PhaseReport QuantityInPhase(PhaseDerivation phase, string name)

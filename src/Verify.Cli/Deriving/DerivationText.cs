@@ -10,15 +10,18 @@ static class DerivationText
     public static void Write(TextWriter w, DerivationReport report, bool latex)
     {
         w.WriteLine($"{report.Name} in regime {report.Regime}{(report.Description is null ? "" : $": {report.Description}")}");
-        w.WriteLine(report.Kind == "threshold"
-            ? "steps: every step of the threshold's derivation; * marks the step that gives it"
-            : "steps: those that mention the name; * marks those that define it (--all shows every step)");
+        w.WriteLine(report.Kind switch
+        {
+            "threshold" => "steps: every step of the threshold's derivation; * marks the step that gives it",
+            "expression" => "each name replaced by its derived form in each phase, derivatives taken (implicit function theorem where a name is implicit), simplified",
+            _ => "steps: those that mention the name; * marks those that define it (--all shows every step)",
+        });
         foreach (var phase in report.Derivations)
         {
             w.WriteLine();
             w.WriteLine($"phase {phase.Phase}{(phase.PhaseDescription is null ? "" : $" ({phase.PhaseDescription})")}");
             foreach (var step in phase.Steps) WriteStep(w, step);
-            w.WriteLine();
+            if (phase.Steps.Count > 0) w.WriteLine();
             WriteResult(w, report.Name, phase, latex);
         }
         if (report.UndefinedIn.Count > 0)

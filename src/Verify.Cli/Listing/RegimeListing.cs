@@ -1,19 +1,20 @@
 using Verify.Derivation;
 using Verify.Derivation.Results;
+using Verify.Symbolic.Presentation;
 
 namespace Verify.Cli.Listing;
 
 /// <summary>What 'verify list' reports for one regime; serialised as is for --json.</summary>
 sealed record RegimeListing(string Name, string? Description, IReadOnlyList<PhaseListing> Phases, IReadOnlyList<ThresholdListing> Thresholds)
 {
-    public static RegimeListing Of(RegimeDerivation regime) => new(
+    public static RegimeListing Of(RegimeDerivation regime, Presenter presenter) => new(
         regime.Regime.Name,
         regime.Regime.Description,
         regime.Phases.Select(PhaseListing.Of).ToList(),
-        regime.Thresholds.Select(ThresholdListing.Of).ToList());
+        regime.Thresholds.Select(t => ThresholdListing.Of(t, presenter)).ToList());
 
     public static IReadOnlyList<RegimeListing> Of(ModelDerivation model, string? regime) =>
-        model.Regimes.Where(r => regime is null || r.Regime.Name == regime).Select(Of).ToList();
+        model.Regimes.Where(r => regime is null || r.Regime.Name == regime).Select(r => Of(r, model.Context.Presenter)).ToList();
 }
 
 /// <summary>One phase (or the whole regime, when it has no phases: Name is then null).</summary>
@@ -38,11 +39,12 @@ sealed record QuantityListing(string Name, string Form, string Origin, string? D
 /// <summary>A threshold: its value when derived (Form closed or implicit), else Form null and the Failure.</summary>
 sealed record ThresholdListing(string Name, string Phase, string? Form, string? Value, string? Failure, string? Description, string? Latex)
 {
-    public static ThresholdListing Of(ThresholdDerivation t) => new(
+    /// <param name="presenter">Shows the value in the model's notation.</param>
+    public static ThresholdListing Of(ThresholdDerivation t, Presenter presenter) => new(
         t.Threshold.Symbol.Name,
         t.PhaseKey,
         t.Value is null ? null : QuantityListing.FormName(t.Kind),
-        t.Value?.ToString(),
+        t.Value is null ? null : presenter.Text(t.Value),
         t.Failure,
         t.Threshold.Description,
         t.Threshold.Latex);

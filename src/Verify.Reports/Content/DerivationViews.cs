@@ -24,7 +24,7 @@ public sealed class DerivationViews(MathNotation notation)
         var wanted = names.ToHashSet();
         var values = phase.Values.Values.Where(v => wanted.Contains(v.Symbol.Name)).ToList();
         var results = values.Select(v => new ResultView(v.Symbol.Name, n.Symbol(v.Symbol.Name), v.Description,
-            BaselineBuilder.KindName(v.Kind), n.Print(v.Value), null)).ToList();
+            BaselineBuilder.KindName(v.Kind), n.Show(v.Value), null)).ToList();
         var implicits = phase.ImplicitUnknowns
             .Where(i => values.Any(v => v.Value.Any(x => x is Call c && c.Name == i.FunctionName)))
             .Select(i => new ImplicitView(n.Symbol(i.Unknown.Name),
@@ -42,7 +42,7 @@ public sealed class DerivationViews(MathNotation notation)
         var n = notation.In(phase);
         var name = t.Threshold.Symbol.Name;
         var result = new ResultView(name, n.Symbol(name), t.Threshold.Description,
-            t.Value is null ? "not derived" : BaselineBuilder.KindName(t.Kind), t.Value is null ? null : n.Print(t.Value), t.Failure);
+            t.Value is null ? "not derived" : BaselineBuilder.KindName(t.Kind), t.Value is null ? null : n.Show(t.Value), t.Failure);
         var title = $"threshold {name} in regime {regime.Regime.Name} (phase {t.PhaseKey})";
         var description = $"the value of {t.Threshold.For.Name} at which {t.Threshold.Left} = {t.Threshold.Right}";
         return new DerivationView(ThresholdAnchor(regime, t), title, description, Steps(t.Steps, n, [name]), [result], []);

@@ -1,27 +1,34 @@
 using Verify.Claims.Checking;
 using Verify.Derivation.Evaluation;
 using Verify.Model.Claims;
-using Verify.Symbolic.Algebra;
+using Verify.Symbolic.Calculus;
+using Verify.Symbolic.Core;
 
 namespace Verify.Reports.Content;
 
 /// <summary>
-/// A formula claim's derived form beside the paper's, in each phase that occurs in the claim's
-/// domain (found on a small seeded sample, as the checker finds them).
+/// A formula claim's derived form beside the paper's, and the derived form of every derivative a
+/// claim's relations take (d abar*/d phi, ...), in each phase that occurs in the claim's domain
+/// (found on a small seeded sample, as the checker finds them), shown in the model's notation.
 /// </summary>
 public sealed class FormulaViews(ModelEvaluator evaluator, MathNotation notation, Formalisation formalisation, ulong seed)
 {
     const int PhaseDraws = 100;
 
     public IReadOnlyList<FormulaView> For(ClaimDefinition claim) =>
-        claim.Assertions.OfType<FormulaAssertion>().SelectMany(a => claim.Regimes.SelectMany(r => For(claim, a, r))).ToList();
+        claim.Assertions.OfType<FormulaAssertion>().SelectMany(a => claim.Regimes.SelectMany(r => For(claim, a, r)))
+            .Concat(claim.Regimes.SelectMany(r => Derivatives(claim, r))).ToList();
 
     IEnumerable<FormulaView> For(ClaimDefinition claim, FormulaAssertion a, string regime)
     {
         var derivedText = formalisation.Expression(regime, a.Derived);
         var paper = formalisation.Expression(regime, a.Paper);
         List<(string Phases, string Form)> forms;
-        try { forms = Forms(claim, a, regime); }
+        try
+        {
+            var setting = new ClaimSetting(evaluator, claim, regime);
+            forms = Forms(setting, setting.ParseExpression(a.Derived), regime);
+        }
         catch (Exception e) when (e is ClaimException or NumericFailure or ArgumentException)
         {
             return [new FormulaView(regime, "", derivedText, null, paper, a.UpToPositiveFactor, e.Message)];
@@ -29,10 +36,40 @@ public sealed class FormulaViews(ModelEvaluator evaluator, MathNotation notation
         return forms.Select(f => new FormulaView(regime, f.Phases, derivedText, f.Form, paper, a.UpToPositiveFactor, null));
     }
 
-    List<(string Phases, string Form)> Forms(ClaimDefinition claim, FormulaAssertion a, string regime)
+    /// <summary>Each distinct derivative diff(e, x) in the claim's other assertions, with its derived form.</summary>
+    IEnumerable<FormulaView> Derivatives(ClaimDefinition claim, string regime)
     {
-        var setting = new ClaimSetting(evaluator, claim, regime);
-        var parsed = setting.ParseExpression(a.Derived);
+        var views = new List<FormulaView>();
+        ClaimSetting setting;
+        try { setting = new ClaimSetting(evaluator, claim, regime); }
+        catch (Exception e) when (e is ClaimException or NumericFailure or ArgumentException) { return views; }
+        var seen = new HashSet<Expr>();
+        foreach (var text in claim.Assertions.Where(a => a is not FormulaAssertion).SelectMany(ClaimMath.Texts))
+        {
+            ExpressionScope.Parsed parsed;
+            try { parsed = setting.ParseExpression(text); }
+            catch (Exception e) when (e is ClaimException or ArgumentException) { continue; }
+            var calls = new List<Expr>();
+            parsed.Expr.Any(n => { if (n is Call { Name: DeferredDerivatives.Name } && seen.Add(n)) calls.Add(n); return false; });
+            foreach (var call in calls)
+            {
+                var one = new ExpressionScope.Parsed(call, parsed.Aliases);
+                var shown = notation.WithAliases(parsed.Aliases).Print(call);
+                try
+                {
+                    views.AddRange(Forms(setting, one, regime).Select(f => new FormulaView(regime, f.Phases, shown, f.Form, null, false, null)));
+                }
+                catch (Exception e) when (e is ClaimException or NumericFailure or ArgumentException or DifferentiationException)
+                {
+                    views.Add(new FormulaView(regime, "", shown, null, null, false, e.Message));
+                }
+            }
+        }
+        return views;
+    }
+
+    List<(string Phases, string Form)> Forms(ClaimSetting setting, ExpressionScope.Parsed parsed, string regime)
+    {
         var derived = new QuantityExpression(evaluator, regime, parsed.Expr, parsed.Aliases, setting.Reparametrise);
         var seen = new List<int[]>();
         CounterexampleSearch.Run(setting, (_, inputs) =>
@@ -47,7 +84,7 @@ public sealed class FormulaViews(ModelEvaluator evaluator, MathNotation notation
         {
             var keys = derived.Regimes.Select((r, i) => evaluator.Regime(r).Phases[phases[i]].Phase).ToList();
             var n = keys.Aggregate(notation.WithAliases(parsed.Aliases), (acc, p) => acc.In(p));
-            var form = n.Print(Simplifier.Simplify(derived.InPhases(phases), oracle));
+            var form = n.Show(evaluator.Derivation.Context.Simplify(derived.InPhases(phases)));
             var label = string.Join(", ", keys.Select(k => k.Key));
             var same = forms.FindIndex(f => f.Form == form);
             if (same >= 0) forms[same] = (forms[same].Phases + ", " + label, form);

@@ -2,6 +2,7 @@ using Verify.Derivation.Results;
 using Verify.Model.Language;
 using Verify.Symbolic.Calculus;
 using Verify.Symbolic.Core;
+using Verify.Symbolic.Presentation;
 using Verify.Symbolic.Text;
 
 namespace Verify.Reports.Content;
@@ -14,18 +15,24 @@ namespace Verify.Reports.Content;
 public sealed class MathNotation
 {
     readonly LatexNames _names;
+    readonly Presenter? _presenter;
 
-    MathNotation(LatexNames names) => _names = names;
+    MathNotation(LatexNames names, Presenter? presenter) => (_names, _presenter) = (names, presenter);
 
-    public static MathNotation For(ModelDocument model) => new(ModelLatexNames.Of(model));
+    /// <param name="presenter">How results are shown (<see cref="Show"/>); steps are printed as derived.</param>
+    public static MathNotation For(ModelDocument model, Presenter? presenter = null) => new(ModelLatexNames.Of(model), presenter);
 
     /// <summary>This notation with a phase's implicit functions printed as their unknowns.</summary>
     public MathNotation In(PhaseDerivation phase) => new(phase.ImplicitUnknowns.Aggregate(_names,
-        (acc, i) => acc.WithFunction(i.FunctionName, acc.Symbol(i.Unknown.Name))));
+        (acc, i) => acc.WithFunction(i.FunctionName, acc.Symbol(i.Unknown.Name))), _presenter);
 
     /// <summary>This notation with name@regime aliases printed as the name evaluated in that regime.</summary>
     public MathNotation WithAliases(IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)> aliases) => new(aliases.Aggregate(_names,
-        (acc, a) => acc.WithSymbol(a.Key.Name, $@"\left.{acc.Symbol(a.Value.Name.Name)}\right|_{{\mathrm{{{a.Value.Regime}}}}}")));
+        (acc, a) => acc.WithSymbol(a.Key.Name, $@"\left.{acc.Symbol(a.Value.Name.Name)}\right|_{{\mathrm{{{a.Value.Regime}}}}}")), _presenter);
+
+    /// <summary>A result in the model's notation, laid out as the presenter chooses.</summary>
+    public string Show(Expr e) =>
+        _presenter is null || DeferredDerivatives.Contains(e) ? Print(e) : LatexPrinter.Print(_presenter.Present(e), _names);
 
     public string Symbol(string name) => _names.Symbol(name);
 
@@ -42,7 +49,7 @@ public sealed class MathNotation
             var by = names.Symbol(x.Name);
             var latex = body is Symbol s
                 ? $@"\frac{{\partial {names.Symbol(s.Name)}}}{{\partial {by}}}"
-                : $@"\frac{{\partial}}{{\partial {by}}}\left({new MathNotation(names).Print(body)}\right)";
+                : $@"\frac{{\partial}}{{\partial {by}}}\left({new MathNotation(names, null).Print(body)}\right)";
             names = names.WithSymbol(placeholder.Name, latex);
             return placeholder;
         }, StructuralSign.Instance);

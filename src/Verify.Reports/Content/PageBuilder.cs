@@ -27,7 +27,7 @@ public sealed class PageBuilder
         _model = derivation.Context.Model;
         _derivation = derivation;
         _baseline = baseline;
-        var notation = MathNotation.For(_model);
+        var notation = MathNotation.For(_model, derivation.Context.Presenter);
         _formalisation = new Formalisation(_model, notation);
         _formulas = new FormulaViews(evaluator, notation, _formalisation, baseline.Seed);
         _derivations = new DerivationViews(notation);

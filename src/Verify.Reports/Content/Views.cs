@@ -30,7 +30,8 @@ public sealed record VerdictView(string Key, string Regime, string Verdict, stri
     IReadOnlyList<(string Name, string Value)> Counterexample, int Draws);
 
 /// <summary>A formula claim: the derived form beside the paper's, in the phases where it was derived.</summary>
-public sealed record FormulaView(string Regime, string Phases, string Derived, string? DerivedForm, string Paper, bool UpToPositiveFactor, string? Failure);
+/// <summary>A derived form in some phases; beside the paper's formula when Paper is given, else a derivative the claim takes.</summary>
+public sealed record FormulaView(string Regime, string Phases, string Derived, string? DerivedForm, string? Paper, bool UpToPositiveFactor, string? Failure);
 
 /// <summary>A figure of the report: the PNG's path relative to proofs/, and its caption.</summary>
 public sealed record FigureRef(string File, string Caption);

@@ -120,7 +120,9 @@ public static class LatexWriter
         {
             if (f.DerivedForm is null) { sb.Append($"In {T(f.Regime)} the formula was not derived: {T(f.Failure ?? "")}.\n\n"); continue; }
             sb.Append($"In {T(f.Regime)} (in {T(f.Phases)}), derived:\n\\fiteq{{{f.Derived} = {f.DerivedForm}}}\n");
-            sb.Append($"The paper's{(f.UpToPositiveFactor ? " (up to a positive factor)" : "")}:\n\\fiteq{{{f.Derived} = {f.Paper}}}\n\n");
+            if (f.Paper is not null)
+                sb.Append($"The paper's{(f.UpToPositiveFactor ? " (up to a positive factor)" : "")}:\n\\fiteq{{{f.Derived} = {f.Paper}}}\n\n");
+            else sb.Append('\n');
         }
         if (c.Derivations.Count > 0)
             sb.Append("\\textbf{Derivations used:} ")

@@ -72,8 +72,8 @@ public static class PageWriter
 
     static void Formulas(StringBuilder sb, ClaimView c)
     {
-        sb.Append("**Derived formula beside the paper's.**\n\n");
-        foreach (var f in c.Formulas)
+        if (c.Formulas.Any(f => f.Paper is not null)) sb.Append("**Derived formula beside the paper's.**\n\n");
+        foreach (var f in c.Formulas.Where(f => f.Paper is not null))
         {
             if (f.DerivedForm is null)
             {
@@ -84,6 +84,13 @@ public static class PageWriter
             Md.Display(sb, $"{f.Derived} = {f.DerivedForm}");
             sb.Append($"The paper's{(f.UpToPositiveFactor ? " (up to a positive factor)" : "")}:\n");
             Md.Display(sb, $"{f.Derived} = {f.Paper}");
+        }
+        if (c.Formulas.Any(f => f.Paper is null)) sb.Append("**Derivatives the claim takes, derived.**\n\n");
+        foreach (var f in c.Formulas.Where(f => f.Paper is null))
+        {
+            if (f.DerivedForm is null) { sb.Append($"In {Md.Text(f.Regime)}: not derived ({Md.Text(f.Failure ?? "")}).\n\n"); continue; }
+            sb.Append($"In {Md.Text(f.Regime)} (in {Md.Text(f.Phases)}):\n");
+            Md.Display(sb, $"{f.Derived} = {f.DerivedForm}");
         }
     }
 
