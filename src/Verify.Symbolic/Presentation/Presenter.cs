@@ -10,7 +10,7 @@ namespace Verify.Symbolic.Presentation;
 /// named rewrites (the form as derived, its sums over one denominator, its common factors pulled
 /// out), each with the model's abbreviations written back where that is proved equal
 /// (<see cref="Folding"/>), each laid out with and without shared exponents gathered
-/// (<see cref="Layout"/>); the shortest printed text wins, the form as derived on a tie. Every
+/// (<see cref="Layout"/>); the shortest printed text wins (each quotient counting extra), the form as derived on a tie. Every
 /// candidate equals the input wherever the input is defined. Results are remembered.
 /// </summary>
 public sealed class Presenter
@@ -78,8 +78,17 @@ public sealed class Presenter
         return all;
     }
 
-    /// <summary>The shortest of an expression and its rewritten forms, laid out plainly (for the base of a gathered power).</summary>
-    Expr Shortest(Expr e) => Candidates(e).MinBy(c => Length(Layout.Of(c, _oracle, gather: false)))!;
+    /// <summary>
+    /// The shortest of an expression and its rewritten forms, laid out plainly (for the base of a
+    /// gathered power). Abbreviations already in it are first written out, so that they can combine
+    /// (alpha*beta/rho is beta - 1).
+    /// </summary>
+    Expr Shortest(Expr e)
+    {
+        var names = _abbreviations.Where(a => e.Contains(a.Name)).ToDictionary(a => (Expr)a.Name, a => a.Definition);
+        var start = names.Count == 0 ? [e] : Attempt(() => Simplifier.Simplify(e.Substitute(names, _oracle), _oracle)) is { } raw ? new[] { e, raw } : [e];
+        return start.SelectMany(Candidates).MinBy(c => Length(Layout.Of(c, _oracle, gather: false)))!;
+    }
 
     /// <summary>A rewrite that cannot be carried out (a guard tripped, a side condition refused) is simply not a candidate.</summary>
     static T? Attempt<T>(Func<T> rewrite) where T : class
@@ -88,5 +97,10 @@ public sealed class Presenter
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException) { return null; }
     }
 
-    static int Length(Form form) => PlainPrinter.Print(form).Length;
+    /// <summary>The measure: printed length, each quotient counting three more, so a fraction nested in a sum (1/x + 1) costs what it costs a reader.</summary>
+    static int Length(Form form)
+    {
+        var text = PlainPrinter.Print(form);
+        return text.Length + 3 * text.Count(c => c == '/');
+    }
 }
