@@ -46,11 +46,11 @@ public sealed class FormulaViews(ModelEvaluator evaluator, MathNotation notation
         var seen = new HashSet<Expr>();
         foreach (var text in claim.Assertions.Where(a => a is not FormulaAssertion).SelectMany(ClaimMath.Texts))
         {
-            ExpressionScope.Parsed parsed;
-            try { parsed = setting.ParseExpression(text); }
-            catch (Exception e) when (e is ClaimException or ArgumentException) { continue; }
+            if (Parse(setting, text) is not var (parts, aliases)) continue;
+            var parsed = new ExpressionScope.Parsed(Expr.Zero, aliases);
             var calls = new List<Expr>();
-            parsed.Expr.Any(n => { if (n is Call { Name: DeferredDerivatives.Name } && seen.Add(n)) calls.Add(n); return false; });
+            foreach (var part in parts)
+                part.Any(n => { if (n is Call { Name: DeferredDerivatives.Name } && seen.Add(n)) calls.Add(n); return false; });
             foreach (var call in calls)
             {
                 var one = new ExpressionScope.Parsed(call, parsed.Aliases);
@@ -66,6 +66,15 @@ public sealed class FormulaViews(ModelEvaluator evaluator, MathNotation notation
             }
         }
         return views;
+    }
+
+    /// <summary>A piece of the claim's math read as an expression, or as a relation (both sides); null when it reads as neither.</summary>
+    static (IReadOnlyList<Expr> Parts, IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)> Aliases)? Parse(ClaimSetting setting, MathText text)
+    {
+        try { var e = setting.ParseExpression(text); return ([e.Expr], e.Aliases); }
+        catch (Exception ex) when (ex is ClaimException or ArgumentException) { }
+        try { var r = setting.ParseRelation(text); return ([r.Relation.Left, r.Relation.Right], r.Aliases); }
+        catch (Exception ex) when (ex is ClaimException or ArgumentException) { return null; }
     }
 
     List<(string Phases, string Form)> Forms(ClaimSetting setting, ExpressionScope.Parsed parsed, string regime)
