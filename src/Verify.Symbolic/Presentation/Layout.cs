@@ -71,13 +71,16 @@ public static class Layout
             var belowSums = new List<Expr>();
             foreach (var f in factors)
             {
-                if (f is Power pw && IsNegative(pw.Exponent))
+                var (b, k) = Canonical.SplitPower(f);
+                var down = IsNegative(k);
+                var power = down ? Expr.Neg(k) : k;
+                if (TurnedUnderEvenPower(b, power) is { } turned) (down ? below : above).Add(turned);
+                else if (!down) { if (f is Sum) aboveSums.Add(f); else above.Add(Lay(f)); }
+                else
                 {
-                    var d = Expr.Pow(pw.Base, Expr.Neg(pw.Exponent));
+                    var d = Expr.Pow(b, power);
                     if (d is Sum) belowSums.Add(d); else below.Add(Lay(d));
                 }
-                else if (f is Sum) aboveSums.Add(f);
-                else above.Add(Lay(f));
             }
             var negative = coefficient.Sign < 0;
             Normalise(aboveSums, belowSums, ref negative);
@@ -90,15 +93,20 @@ public static class Layout
             return new QuotientForm(negative, [.. above], [.. below]);
         }
 
+        /// <summary>(1 + x - y)^2 rather than (y - x - 1)^2: a sum under an even power is turned when that leaves fewer negative terms.</summary>
+        Form? TurnedUnderEvenPower(Expr b, Expr k) =>
+            b is Sum && k is Number { Value: { IsInteger: true } n } && n.Numerator.IsEven && NegativeTerms(Negated(b)) < NegativeTerms(b)
+                ? new PowerForm(Lay(Negated(b)), k) : null;
+
         /// <summary>
-        /// Sums whose terms are all negative are negated, and a minus in front is absorbed by the sum
+        /// Sums that read better negated (fewer negative terms) are negated, and a minus in front is absorbed by the sum
         /// that reads best negated (below the line first): -(x + 1)/(x - 1) = (x + 1)/(1 - x).
         /// </summary>
         static void Normalise(List<Expr> above, List<Expr> below, ref bool negative)
         {
             foreach (var list in new[] { above, below })
                 for (int i = 0; i < list.Count; i++)
-                    if (list[i] is Sum s && s.Terms.All(IsNegative)) { list[i] = Negated(list[i]); negative = !negative; }
+                    if (list[i] is Sum && NegativeTerms(Negated(list[i])) < NegativeTerms(list[i])) { list[i] = Negated(list[i]); negative = !negative; }
             if (!negative) return;
             foreach (var list in new[] { below, above })
             {

@@ -65,6 +65,15 @@ public class PresenterTests
     }
 
     [Test]
+    public void SumsAreTurnedToLeaveFewerMinuses()
+    {
+        var x = Sym("x", SymbolSign.Positive);
+        var y = Sym("y", SymbolSign.Positive);
+        Assert.That(Presenter.Plain(Oracle).Text(Pow(y - x - 1, 2) * F), Is.EqualTo("f*(x - y + 1)^2"));
+        Assert.That(Presenter.Plain(Oracle).Text(F / (y - x - 1)), Is.EqualTo("-f/(x - y + 1)"));
+    }
+
+    [Test]
     public void PowersOfBasesNotProvedNonNegativeAreNotGathered()
     {
         var r = Sym("r");
