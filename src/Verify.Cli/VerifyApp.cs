@@ -72,7 +72,7 @@ public static class VerifyApp
             target.WriteLine($"error: '{OneLine(nameless)}' is an option with no name: write --name=value, or give a value that does not start with '-='");
             return BadInput;
         }
-        return app.Run(args);
+        return app.Run(ArgumentTokens.Protect(args));
     }
 
     static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

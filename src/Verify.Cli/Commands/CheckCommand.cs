@@ -23,7 +23,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         public int Draws { get; init; } = 10_000;
         [CommandOption("--seed <S>")] [Description("Seed of the draws (default 20140101); the same seed replays the same draws.")]
         public ulong Seed { get; init; } = 20140101;
-        [CommandOption("--json")] [Description("Print {\"claims\": [...], \"seconds\": ...} instead of the table.")]
+        [CommandOption("--json")] [Description("Print {\"claims\": [[...]], \"seconds\": ...} instead of the table.")]
         public bool Json { get; init; }
     }
 

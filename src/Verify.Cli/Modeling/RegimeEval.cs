@@ -18,19 +18,19 @@ static class RegimeEval
     public static RegimeValue Evaluate(ModelDocument model, string regimeName, string text, string? at)
     {
         var regime = ModelLookup.Regime(model, regimeName);
-        var point = ModelPoint.Read(model, at);
         ExpressionScope.Parsed parsed;
         try { parsed = ExpressionScope.Parse(model, regime.Name, text); }
         catch (ParseException e)
         {
             throw new ArgumentException($"in the expression, {e.Message} (verify list --regime {regime.Name} shows its names)", e);
         }
+        var point = ModelPoint.Read(model, at, RegimeInputs.Needed(model, RegimeInputs.Of(regime.Name, parsed)));
         if (model.Variable is { } v && !point.ContainsKey(v.Symbol.Name) && VariableUse.Needs(model, regime, parsed))
             throw new ArgumentException($"the expression depends on {v.Symbol.Name} ({v.Description ?? "the model's variable"}); add {v.Symbol.Name}=... to --at");
 
         var evaluator = new ModelEvaluator(DerivationCache.For(model));
         var quantity = new QuantityExpression(evaluator, regime.Name, parsed.Expr, parsed.Aliases);
-        var inputs = evaluator.InputVector(point);
+        var inputs = ModelInputs.Vector(evaluator, point);
         var regimes = parsed.Aliases.Values.Select(a => a.Regime).Prepend(regime.Name).Distinct();
         var phases = regimes.ToDictionary(r => r, r =>
         {
