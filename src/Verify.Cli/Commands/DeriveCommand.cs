@@ -9,7 +9,7 @@ namespace Verify.Cli.Commands;
 /// <summary>verify derive NAME --regime R [--phase P] [--all] [--latex] [--json] [--model FILE]</summary>
 public sealed class DeriveCommand(IAnsiConsole console) : Command<DeriveCommand.Settings>
 {
-    public sealed class Settings : ModelSettings
+    public sealed class Settings : CachedModelSettings
     {
         [CommandArgument(0, "<NAME>")] [Description("A derived name of the regime (aD, aX, abarS, Wstar, ...) or a threshold (phiP, phiS).")]
         public string Name { get; init; } = "";
@@ -32,7 +32,7 @@ public sealed class DeriveCommand(IAnsiConsole console) : Command<DeriveCommand.
         var phase = ModelLookup.Phase(regime, settings.Phase);
         var threshold = DerivationReporter.Validate(model, regime, phase, settings.Name);
 
-        var derived = DerivationCache.For(model).Regime(regime.Name)!;
+        var derived = DerivationCache.For(model, settings.CacheDirectory).Regime(regime.Name)!;
         var reporter = new DerivationReporter(model, settings.Latex ? Notation.Latex(model) : Notation.Plain, settings.All);
         var report = threshold is not null ? reporter.Threshold(derived, settings.Name) : reporter.Quantity(derived, phase, settings.Name);
 

@@ -15,7 +15,7 @@ sealed record RegimeValue(double Value, string Expression, string Regime, IReadO
 /// </summary>
 static class RegimeEval
 {
-    public static RegimeValue Evaluate(ModelDocument model, string regimeName, string text, string? at)
+    public static RegimeValue Evaluate(ModelDocument model, string regimeName, string text, string? at, string? cacheDirectory = null)
     {
         var regime = ModelLookup.Regime(model, regimeName);
         ExpressionScope.Parsed parsed;
@@ -28,7 +28,7 @@ static class RegimeEval
         if (model.Variable is { } v && !point.ContainsKey(v.Symbol.Name) && VariableUse.Needs(model, regime, parsed))
             throw new ArgumentException($"the expression depends on {v.Symbol.Name} ({v.Description ?? "the model's variable"}); add {v.Symbol.Name}=... to --at");
 
-        var evaluator = new ModelEvaluator(DerivationCache.For(model));
+        var evaluator = new ModelEvaluator(DerivationCache.For(model, cacheDirectory));
         var quantity = new QuantityExpression(evaluator, regime.Name, parsed.Expr, parsed.Aliases);
         var inputs = ModelInputs.Vector(evaluator, point);
         var regimes = parsed.Aliases.Values.Select(a => a.Regime).Prepend(regime.Name).Distinct();
