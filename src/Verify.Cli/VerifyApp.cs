@@ -44,9 +44,13 @@ public static class VerifyApp
                 .WithExample("derive", "aX", "--regime", "relocation", "--phase", "DD", "--latex");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Decide every claim of the model's claims file (proved, refuted with a counterexample, holds over N draws, "
-                    + "undecided, not-derivable) and compare with the pinned verdicts: exit 0 when all match, 1 otherwise.")
+                    + "undecided, not-derivable) and compare with the pinned verdicts: exit 0 when all match, 1 otherwise. "
+                    + "One line per claim; verify explain ID shows the whole evidence.")
                 .WithExample("check")
                 .WithExample("check", "--claims", "R3.sustain,R4.limit", "--json");
+            config.AddCommand<ExplainCommand>("explain")
+                .WithDescription("One claim decided as check decides it, with its whole evidence: the paper's words, the reading, every detail, the point in full.")
+                .WithExample("explain", "R3.order@relocation");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Write the derivation report (README.md with every verdict, a page per Result, report.tex, figures, baseline.json) "
                     + "into --out (default proofs); the same model, claims and seed give the same files.")
