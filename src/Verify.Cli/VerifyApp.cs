@@ -33,6 +33,9 @@ public static class VerifyApp
                 .WithDescription("Evaluate an expression at a point; with --regime, over that regime's derived names (in the phase that holds there).")
                 .WithExample("eval", "\"diff(x^3, x)\"", "--at", "x=2")
                 .WithExample("eval", "\"diff(abarS, phi)\"", "--regime", "relocation-entry", "--at", "sigma=3,rho=4,sE=0.6,phi=0.5,f=1,fI=0.5");
+            config.AddCommand<TableCommand>("table")
+                .WithDescription("Evaluate expressions over a regime's names at many points (a grid or a CSV file), each value as eval gives it; a point that fails fills its row's error.")
+                .WithExample("table", "aD", "abarS", "\"diff(abarS, phi)\"", "--regime", "relocation-entry", "--grid", "phi=0.05:0.95:1000", "--at", "sigma=3,rho=4,sE=0.6,f=1,fI=0.5", "--csv");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List every derived quantity per regime and phase, closed-form or implicit, and the thresholds.")
                 .WithExample("list", "--regime", "relocation");

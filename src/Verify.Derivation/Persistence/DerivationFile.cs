@@ -71,12 +71,30 @@ public static class DerivationFile
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);
+            Prune(directory);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Every rebuilt engine or edited model leaves a file no one will ask for again: remove those not
+    /// written for 30 days, and temporary files a killed process left (older than an hour).
+    /// </summary>
+    static void Prune(string directory)
+    {
+        var now = DateTime.UtcNow;
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles())
+        {
+            var age = now - file.LastWriteTimeUtc;
+            bool stale = (file.Name.EndsWith(".derivation", StringComparison.Ordinal) && age > TimeSpan.FromDays(30))
+                || (file.Name.EndsWith(".tmp", StringComparison.Ordinal) && age > TimeSpan.FromHours(1));
+            if (!stale) continue;
+            try { file.Delete(); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
     }
 
