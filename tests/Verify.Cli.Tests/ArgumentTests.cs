@@ -29,8 +29,10 @@ public class ArgumentTests
         var top = CommandLine.Run("--help");
         Assert.That(top.Exit, Is.EqualTo(0), top.ToString());
         // The command names are read from the listing, so a command added later is covered too.
+        // A command's line is indented by four spaces; its description continues further in.
         var commands = top.Output[top.Output.IndexOf("COMMANDS:", StringComparison.Ordinal)..]
-            .Split('\n').Skip(1).Select(l => l.Trim().Split(' ')[0]).Where(n => n.Length > 0).ToList();
+            .Split('\n').Skip(1).Where(l => l.StartsWith("    ", StringComparison.Ordinal) && l[4] != ' ')
+            .Select(l => l.Trim().Split(' ')[0]).ToList();
         Assert.That(commands, Does.Contain("check").And.Contain("eval").And.Contain("table").And.Contain("explain"));
         foreach (var command in commands)
         {
