@@ -37,15 +37,12 @@ public static class CheckRun
         var next = -1;
         var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
         {
-            var dsw = Stopwatch.StartNew();
             var checker = new ClaimChecker(new ModelEvaluator(derive()), options);
-            if (Environment.GetEnvironmentVariable("VERIFY_PROFILE_CLAIMS") is not null) Console.Error.WriteLine($"PROFILE derive {dsw.Elapsed.TotalSeconds:F2}");
             int i;
             while ((i = Interlocked.Increment(ref next)) < jobs.Count)
             {
                 var (claim, regime) = jobs[i];
                 ClaimResult result;
-                var sw = Stopwatch.StartNew();
                 try { result = checker.Check(claim, regime); }
                 catch (ClaimException e) { result = new ClaimResult(claim.Id, regime, Verdict.Undecided, $"cannot be checked: {e.Message}", [], null, options.Seed, 0); }
                 // A failure inside the engine is this claim's verdict, not the end of the run.
@@ -54,7 +51,6 @@ public static class CheckRun
                     result = new ClaimResult(claim.Id, regime, Verdict.Undecided, $"the check failed: {e.GetType().Name}: {e.Message}", [], null, options.Seed, 0);
                 }
                 results[i] = result;
-                if (Environment.GetEnvironmentVariable("VERIFY_PROFILE_CLAIMS") is not null) Console.Error.WriteLine($"PROFILE {claim.Id}@{regime} {sw.Elapsed.TotalSeconds:F2}");
                 lock (jobs) progress?.Invoke(result);
             }
         }, 64 * 1024 * 1024)).ToList();
