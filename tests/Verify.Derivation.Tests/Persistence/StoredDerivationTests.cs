@@ -13,8 +13,7 @@ public class StoredDerivationTests
 {
     static readonly Lazy<(ModelDocument Model, ModelDerivation Fresh, ModelDerivation Stored)> Bundled = new(() =>
     {
-        var model = ModelLoader.LoadBundled();
-        var fresh = ModelDeriver.Derive(model);
+        var (model, fresh) = (Support.Bundled.Model, Support.Bundled.Derivation);
         return (model, fresh, RoundTrip(model, fresh));
     });
 
