@@ -36,6 +36,8 @@ public sealed class TableCommand(IAnsiConsole console) : Command<TableCommand.Se
             if (Regime is null) return ValidationResult.Error("--regime is required: the expressions are over a regime's names");
             if ((Grid.Length > 0) == (Points is not null)) return ValidationResult.Error("give the points with either --grid or --points (not both)");
             if (Csv && Json) return ValidationResult.Error("--csv and --json exclude each other");
+            if (Expressions.GroupBy(e => e.Trim()).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                return ValidationResult.Error($"the expression '{twice.Key}' is given twice");
             return ValidationResult.Success();
         }
     }
@@ -49,6 +51,7 @@ public sealed class TableCommand(IAnsiConsole console) : Command<TableCommand.Se
         if (points[0].Keys.FirstOrDefault(fixedValues.ContainsKey) is { } twice)
             throw new ArgumentException($"{twice} is given both by --at and by the {(settings.Points is null ? "grid" : "points file")}");
 
+        eval.Derive();   // a model that does not derive ends the run here, not in every row
         var rows = new PointRow[points.Count];
         void Fill(Action? step)
         {

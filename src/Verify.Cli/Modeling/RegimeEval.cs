@@ -81,6 +81,9 @@ sealed class RegimeEval
         return value;
     }
 
+    /// <summary>Derives (or reads the stored derivation) now, so that a failure is the command's, not a point's.</summary>
+    public void Derive() => _ = Quantities;
+
     ModelEvaluator Evaluator => _evaluator ??= new ModelEvaluator(DerivationCache.For(_model, _cacheDirectory));
 
     QuantityExpression[] Quantities => _quantities ??= _expressions
