@@ -15,7 +15,8 @@ public sealed record CheckedClaim(ClaimResult Result, ExpectedVerdicts.Entry? Ex
 
 /// <summary>
 /// The main job: every claim of a claims file decided against its model, on both cores (each
-/// worker derives the model once for itself; the derivation caches are not shared between threads).
+/// worker derives the model once for itself, or reads it through <c>derive</c>, which must give each
+/// call objects of its own: the derivation caches are not shared between threads).
 /// </summary>
 public static class CheckRun
 {
@@ -25,8 +26,9 @@ public static class CheckRun
     }
 
     public static Outcome Run(ModelDocument model, ClaimDocument claims, ExpectedVerdicts? expected, CheckOptions options,
-        IReadOnlyCollection<string>? onlyIds = null, Action<ClaimResult>? progress = null)
+        IReadOnlyCollection<string>? onlyIds = null, Action<ClaimResult>? progress = null, Func<ModelDerivation>? derive = null)
     {
+        derive ??= () => ModelDeriver.Derive(model);
         var clock = Stopwatch.StartNew();
         var jobs = claims.Claims.Where(c => onlyIds is null || onlyIds.Contains(c.Id))
             .SelectMany(c => c.Regimes.Select(r => (Claim: c, Regime: r))).ToList();
@@ -35,7 +37,7 @@ public static class CheckRun
         var next = -1;
         var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
         {
-            var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), options);
+            var checker = new ClaimChecker(new ModelEvaluator(derive()), options);
             int i;
             while ((i = Interlocked.Increment(ref next)) < jobs.Count)
             {

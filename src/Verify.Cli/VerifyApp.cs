@@ -33,6 +33,9 @@ public static class VerifyApp
                 .WithDescription("Evaluate an expression at a point; with --regime, over that regime's derived names (in the phase that holds there).")
                 .WithExample("eval", "\"diff(x^3, x)\"", "--at", "x=2")
                 .WithExample("eval", "\"diff(abarS, phi)\"", "--regime", "relocation-entry", "--at", "sigma=3,rho=4,sE=0.6,phi=0.5,f=1,fI=0.5");
+            config.AddCommand<TableCommand>("table")
+                .WithDescription("Evaluate expressions over a regime's names at many points (a grid or a CSV file), each value as eval gives it; a point that fails fills its row's error.")
+                .WithExample("table", "aD", "abarS", "\"diff(abarS, phi)\"", "--regime", "relocation-entry", "--grid", "phi=0.05:0.95:1000", "--at", "sigma=3,rho=4,sE=0.6,f=1,fI=0.5", "--csv");
             config.AddCommand<ListCommand>("list")
                 .WithDescription("List every derived quantity per regime and phase, closed-form or implicit, and the thresholds.")
                 .WithExample("list", "--regime", "relocation");
@@ -44,9 +47,13 @@ public static class VerifyApp
                 .WithExample("derive", "aX", "--regime", "relocation", "--phase", "DD", "--latex");
             config.AddCommand<CheckCommand>("check")
                 .WithDescription("Decide every claim of the model's claims file (proved, refuted with a counterexample, holds over N draws, "
-                    + "undecided, not-derivable) and compare with the pinned verdicts: exit 0 when all match, 1 otherwise.")
+                    + "undecided, not-derivable) and compare with the pinned verdicts: exit 0 when all match, 1 otherwise. "
+                    + "One line per claim; verify explain ID shows the whole evidence.")
                 .WithExample("check")
                 .WithExample("check", "--claims", "R3.sustain,R4.limit", "--json");
+            config.AddCommand<ExplainCommand>("explain")
+                .WithDescription("One claim decided as check decides it, with its whole evidence: the paper's words, the reading, every detail, the point in full.")
+                .WithExample("explain", "R3.order@relocation");
             config.AddCommand<ReportCommand>("report")
                 .WithDescription("Write the derivation report (README.md with every verdict, a page per Result, report.tex, figures, baseline.json) "
                     + "into --out (default proofs); the same model, claims and seed give the same files.")
@@ -73,7 +80,7 @@ public static class VerifyApp
             target.WriteLine($"error: '{OneLine(nameless)}' is an option with no name: write --name=value, or give a value that does not start with '-='");
             return BadInput;
         }
-        return app.Run(args);
+        return app.Run(ArgumentTokens.Protect(args));
     }
 
     static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -32,8 +32,8 @@ public class CrossCheckTests
     const int Draws = 1000;
     /// <summary>One seed for every regime: the same points, so each point's autarky is solved once.</summary>
     const ulong Seed = 2014_0122UL;
-    static readonly ModelDocument Model = ModelLoader.LoadBundled();
-    static readonly Lazy<ModelDerivation> Derivation = new(() => ModelDeriver.Derive(Model));
+    static readonly ModelDocument Model = Support.Bundled.Model;
+    static readonly Lazy<ModelDerivation> Derivation = new(() => Support.Bundled.Derivation);
 
     [TestCase("autarky")]
     [TestCase("entry")]

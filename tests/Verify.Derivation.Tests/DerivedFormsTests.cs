@@ -16,8 +16,7 @@ public class DerivedFormsTests
 {
     static readonly Lazy<(ModelDocument Model, ModelDerivation Derivation, ModelEvaluator Evaluator)> Derived = new(() =>
     {
-        var model = ModelLoader.LoadBundled();
-        var derivation = ModelDeriver.Derive(model);
+        var (model, derivation) = (Support.Bundled.Model, Support.Bundled.Derivation);
         return (model, derivation, new ModelEvaluator(derivation));
     });
 

@@ -150,7 +150,7 @@ public class GalleryTests
         }
     })).Value;
 
-    static readonly Lazy<ModelDerivation> Bundled = new(() => ModelDeriver.Derive(ModelLoader.LoadBundled()));
+    static readonly Lazy<ModelDerivation> Bundled = new(() => Support.Bundled.Derivation);
 
     static string ModelPath(string name) => Path.Combine(RepositoryRoot.Value, "src", "Models", name.Replace('/', Path.DirectorySeparatorChar) + ".model");
 

@@ -27,7 +27,7 @@ public class HintTests
         var hinted = ModelDeriver.Derive(WithEntryHints(
             "solve cutoff-D-north for B", "solve cutoff-D-south for Bstar", "solve cutoff-X-north for aX", "solve cutoff-X-south for aXstar",
             "solve free-entry-north, free-entry-south for aD^rho, aDstar^rho", "solve demand-north for nw"));
-        var unaided = ModelDeriver.Derive(ModelLoader.LoadBundled());
+        var unaided = Support.Bundled.Derivation;
         var ea = new ModelEvaluator(hinted);
         var eb = new ModelEvaluator(unaided);
         var a = ea.Regime("entry");

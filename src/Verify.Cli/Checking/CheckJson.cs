@@ -14,6 +14,7 @@ static class CheckJson
             verdict = c.Result.Verdict.Name(),
             expected = c.Expected?.Verdict.Name(),
             matches = c.Matches,
+            headline = Headline.Of(c.Result),
             evidence = c.Result.Evidence,
             details = c.Result.Details,
             counterexample = c.Result.Counterexample,

@@ -5,31 +5,42 @@ using Verify.Claims.Checking;
 
 namespace Verify.Cli.Checking;
 
-/// <summary>The verdict table of verify check: id, the paper's claim in a few words, verdict, evidence in one line.</summary>
+/// <summary>
+/// The output of verify check: one line per claim (verdict, id@regime, headline cut to the
+/// console's width), then one summary line. verify explain ID prints a claim's whole evidence.
+/// The verdict comes first, in a column of its own, so that the long ids leave the headline room.
+/// </summary>
 static class CheckTable
 {
     public static void Write(IAnsiConsole console, CheckRun.Outcome outcome, CheckOptions options)
     {
-        var table = new Table().Border(TableBorder.Simple).Expand();
-        table.AddColumn("claim");
-        table.AddColumn("verdict");
-        table.AddColumn("pinned");
-        table.AddColumn("evidence");
-        foreach (var c in outcome.Claims)
+        var verdicts = outcome.Claims.Select(Verdict).ToList();
+        var verdictWidth = verdicts.Select(v => v.Length).DefaultIfEmpty(0).Max();
+        foreach (var (c, verdict) in outcome.Claims.Zip(verdicts))
         {
-            var verdict = c.Result.Verdict.Name();
-            var colour = c.Result.Verdict switch { Verdict.Proved => "green", Verdict.Refuted => "red", Verdict.Holds => "blue", _ => "yellow" };
-            var pinned = c.Expected is null ? "[yellow]none[/]" : c.Matches ? "same" : $"[red bold]{c.Expected.Verdict.Name()}[/]";
-            var evidence = Short(c.Result.Evidence);
-            if (c.Result.Counterexample is { } point)
-                evidence += " at " + string.Join(", ", point.Select(kv => $"{kv.Key}={kv.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
-            table.AddRow(Markup.Escape(c.Result.Key), $"[{colour}]{verdict}[/]", pinned, Markup.Escape(evidence));
+            var colour = !c.Matches ? "red bold" : c.Result.Verdict switch
+            {
+                Claims.Verdict.Proved => "green", Claims.Verdict.Refuted => "red", Claims.Verdict.Holds => "blue", _ => "yellow",
+            };
+            var room = Math.Max(20, console.Profile.Width - verdictWidth - c.Result.Key.Length - 5);
+            var headline = Headline.Shorten(Headline.Of(c.Result), room);
+            console.MarkupLine($"[{colour}]{Markup.Escape(verdict.PadRight(verdictWidth))}[/]  {Markup.Escape(c.Result.Key)}: {Markup.Escape(headline)}");
         }
-        console.Write(table);
-        var differ = outcome.Claims.Count(c => !c.Matches);
-        console.MarkupLine(Markup.Escape($"{outcome.Claims.Count} claims, {options.Draws} draws each, seed {options.Seed}, {outcome.Elapsed.TotalSeconds:F1} s; ") +
-            (differ == 0 ? "[green]every verdict is the pinned one[/]" : $"[red]{differ} verdict(s) differ from the pinned ones[/]"));
+        console.MarkupLine(Summary(outcome, options));
     }
 
-    static string Short(string s) => s.Length <= 220 ? s : s[..217] + "...";
+    /// <summary>The verdict, and the pinned one beside it when they differ.</summary>
+    static string Verdict(CheckedClaim c) =>
+        c.Matches ? c.Result.Verdict.Name()
+        : c.Expected is null ? $"{c.Result.Verdict.Name()} (none pinned)"
+        : $"{c.Result.Verdict.Name()} (pinned {c.Expected.Verdict.Name()})";
+
+    static string Summary(CheckRun.Outcome outcome, CheckOptions options)
+    {
+        var counts = outcome.Claims.GroupBy(c => c.Result.Verdict).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.Name()}");
+        var differ = outcome.Claims.Count(c => !c.Matches);
+        var seconds = outcome.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        var status = differ == 0 ? $"[green]{outcome.Claims.Count} as pinned[/]" : $"[red]{differ} of {outcome.Claims.Count} differ from the pinned verdicts[/]";
+        return status + Markup.Escape($": {string.Join(", ", counts)}; {options.Draws} draws, seed {options.Seed}, {seconds} s");
+    }
 }

@@ -6,6 +6,7 @@ using Verify.Claims;
 using Verify.Claims.Checking;
 using Verify.Cli.Checking;
 using Verify.Cli.Modeling;
+using Verify.Derivation;
 
 namespace Verify.Cli.Commands;
 
@@ -15,7 +16,7 @@ namespace Verify.Cli.Commands;
 /// </summary>
 public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
 {
-    public sealed class Settings : ModelSettings
+    public sealed class Settings : CachedModelSettings
     {
         [CommandOption("--claims <IDS>")] [Description("Only these claim ids, comma-separated (e.g. R3.sustain,R4.limit).")]
         public string? Claims { get; init; }
@@ -23,7 +24,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         public int Draws { get; init; } = 10_000;
         [CommandOption("--seed <S>")] [Description("Seed of the draws (default 20140101); the same seed replays the same draws.")]
         public ulong Seed { get; init; } = 20140101;
-        [CommandOption("--json")] [Description("Print {\"claims\": [...], \"seconds\": ...} instead of the table.")]
+        [CommandOption("--json")] [Description("Print {\"claims\": [[...]], \"seconds\": ...} instead of the table.")]
         public bool Json { get; init; }
     }
 
@@ -38,14 +39,16 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
         var options = new CheckOptions(settings.Draws, settings.Seed);
         var total = claims.Claims.Where(c => ids is null || ids.Contains(c.Id)).Sum(c => c.Regimes.Count);
 
+        var cache = settings.CacheDirectory;
+        ModelDerivation Derive() => DerivationCache.Fresh(model, cache);
         CheckRun.Outcome outcome;
         if (settings.Json || !console.Profile.Capabilities.Interactive)
-            outcome = CheckRun.Run(model, claims, expected, options, ids);
+            outcome = CheckRun.Run(model, claims, expected, options, ids, derive: Derive);
         else
             outcome = console.Progress().Start(p =>
             {
                 var task = p.AddTask($"checking {total} claims", maxValue: total);
-                return CheckRun.Run(model, claims, expected, options, ids, _ => task.Increment(1));
+                return CheckRun.Run(model, claims, expected, options, ids, _ => task.Increment(1), Derive);
             });
 
         if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonOut.Of(CheckJson.Of(outcome)));

@@ -12,7 +12,7 @@ namespace Verify.Cli.Commands;
 /// <summary>verify derive NAME --regime R [--phase P] [--all] [--latex] [--json] [--model FILE]</summary>
 public sealed partial class DeriveCommand(IAnsiConsole console) : Command<DeriveCommand.Settings>
 {
-    public sealed class Settings : ModelSettings
+    public sealed class Settings : CachedModelSettings
     {
         [CommandArgument(0, "<NAME>")] [Description("A derived name of the regime (aD, aX, abarS, Wstar, ...), a threshold (phiP, phiS), or any expression over its names (\"diff(abarS, phi)\", \"Wstar - Wstar@entry\").")]
         public string Name { get; init; } = "";
@@ -38,7 +38,7 @@ public sealed partial class DeriveCommand(IAnsiConsole console) : Command<Derive
         var parsed = isName ? null : ParseExpression(model, regime.Name, settings.Name);
         var threshold = isName ? DerivationReporter.Validate(model, regime, phase, settings.Name) : null;
 
-        var derivation = DerivationCache.For(model);
+        var derivation = DerivationCache.For(model, settings.CacheDirectory);
         var derived = derivation.Regime(regime.Name)!;
         var reporter = new DerivationReporter(model, settings.Latex ? Notation.Latex(model) : Notation.Plain, settings.All, derivation.Context.Presenter);
         var report = parsed is not null ? reporter.Expression(new ModelEvaluator(derivation), derived, settings.Name, parsed, phase)

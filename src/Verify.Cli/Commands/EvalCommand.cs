@@ -15,7 +15,7 @@ namespace Verify.Cli.Commands;
 /// </summary>
 public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Settings>
 {
-    public sealed class Settings : ModelSettings
+    public sealed class Settings : CachedModelSettings
     {
         [CommandArgument(0, "<EXPR>")] [Description("The expression; diff(e, x) is a derivative; with --regime, name@regime is another regime's name.")]
         public string Expression { get; init; } = "";
@@ -39,7 +39,7 @@ public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Sett
     {
         if (settings.Regime is not null)
         {
-            var result = RegimeEval.Evaluate(ModelSource.Load(settings.Model), settings.Regime, settings.Expression, settings.At);
+            var result = RegimeEval.Evaluate(ModelSource.Load(settings.Model), settings.Regime, settings.Expression, settings.At, settings.CacheDirectory);
             if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonOut.Of(result));
             else console.Profile.Out.Writer.WriteLine(Number(result.Value));
             return 0;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using Verify.Cli.Modeling;
 
 namespace Verify.Cli.Commands;
 
@@ -8,4 +9,17 @@ public class ModelSettings : CommandSettings
 {
     [CommandOption("--model <FILE>")] [Description("Model file to use instead of the bundled Baldwin-Okubo (2014) model.")]
     public string? Model { get; init; }
+}
+
+/// <summary>Options of the commands that read a model's derivation, which is stored between runs.</summary>
+public class CachedModelSettings : ModelSettings
+{
+    [CommandOption("--cache-dir <DIR>")] [Description("Where derivations are stored between runs (default $VERIFY_CACHE_DIR, else $XDG_CACHE_HOME/verify or ~/.cache/verify).")]
+    public string? CacheDir { get; init; }
+
+    [CommandOption("--no-cache")] [Description("Derive afresh; neither read nor write stored derivations.")]
+    public bool NoCache { get; init; }
+
+    /// <summary>The cache directory to use, or null for none.</summary>
+    internal string? CacheDirectory => CacheLocation.Of(CacheDir, NoCache);
 }

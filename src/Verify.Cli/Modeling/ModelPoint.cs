@@ -13,9 +13,13 @@ namespace Verify.Cli.Modeling;
 /// </summary>
 static class ModelPoint
 {
-    public static Dictionary<string, double> Read(ModelDocument model, string? at)
+    /// <param name="needed">The parameters the names asked about use (all when null); others may be left out, and are ignored when given.</param>
+    public static Dictionary<string, double> Read(ModelDocument model, string? at, IReadOnlySet<string>? needed = null) =>
+        Check(model, Inputs.Point(at), needed);
+
+    /// <summary>The checks of <see cref="Read"/> on values already read (a row of a table).</summary>
+    public static Dictionary<string, double> Check(ModelDocument model, Dictionary<string, double> given, IReadOnlySet<string>? needed = null)
     {
-        var given = Inputs.Point(at);
         var parameters = model.Parameters.Select(p => p.Symbol.Name).ToList();
         var variable = model.Variable?.Symbol.Name;
         foreach (var name in given.Keys)
@@ -26,21 +30,25 @@ static class ModelPoint
             var known = string.Join(", ", parameters) + (variable is null ? "" : $" and the variable {variable}");
             throw new ArgumentException($"--at: '{name}' is not a parameter of {model.Name}; its inputs are {known}");
         }
-        var missing = parameters.Where(p => !given.ContainsKey(p)).ToList();
+        var required = needed is null ? parameters : parameters.Where(needed.Contains).ToList();
+        var missing = required.Where(p => !given.ContainsKey(p)).ToList();
         if (missing.Count > 0)
-            throw new ArgumentException($"no value given for {string.Join(", ", missing)} (use --at {missing[0]}=...); {model.Name} needs {string.Join(", ", parameters)}");
-        if (Violation(model, given) is { } violation)
+            throw new ArgumentException($"no value given for {string.Join(", ", missing)} (use --at {missing[0]}=...); this needs {string.Join(", ", required)}");
+        // A parameter the names do not use is ignored (autarky and phi): neither required nor checked.
+        var used = given.Where(kv => !parameters.Contains(kv.Key) || required.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        if (Violation(model, used) is { } violation)
             throw new ArgumentException($"the point is outside the model's domain: {violation}");
-        return given;
+        return used;
     }
 
     /// <summary>The first domain relation or constraint that fails at the point, described with the values it involves; null when all hold.</summary>
     static string? Violation(ModelDocument model, IReadOnlyDictionary<string, double> given)
     {
         var values = new Dictionary<Symbol, double>();
-        foreach (var p in model.Parameters) values[p.Symbol] = given[p.Symbol.Name];
+        foreach (var p in model.Parameters) if (given.TryGetValue(p.Symbol.Name, out var x)) values[p.Symbol] = x;
         if (model.Variable is { } v && given.TryGetValue(v.Symbol.Name, out var a)) values[v.Symbol] = a;
-        foreach (var d in model.Derived) values[d.Symbol] = Evaluate(d.Definition, values);
+        foreach (var d in model.Derived)
+            if (d.Definition.FreeSymbols().All(values.ContainsKey)) values[d.Symbol] = Evaluate(d.Definition, values);
 
         var checks = model.Parameters.SelectMany(p => p.Domain.Select(r => (Relation: r, Why: (string?)null)))
             .Concat(model.Constraints.SelectMany(c => c.Relations.Select(r => (Relation: r, Why: c.Description))));
@@ -48,6 +56,8 @@ static class ModelPoint
             checks = checks.Concat(variable.Domain.Select(r => (Relation: r, Why: (string?)null)));
         foreach (var (relation, why) in checks)
         {
+            // A relation over a parameter left out (not used by the names asked about) says nothing here.
+            if (!relation.Left.FreeSymbols().Union(relation.Right.FreeSymbols()).All(values.ContainsKey)) continue;
             if (Relation.Holds(Evaluate(relation.Left, values), relation.Operator, Evaluate(relation.Right, values))) continue;
             var involved = relation.Left.FreeSymbols().Union(relation.Right.FreeSymbols()).OrderBy(s => s.Name, StringComparer.Ordinal)
                 .Select(s => $"{s.Name} = {values.GetValueOrDefault(s, double.NaN).ToString("R", CultureInfo.InvariantCulture)}");

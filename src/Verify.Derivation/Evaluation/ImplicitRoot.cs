@@ -54,7 +54,22 @@ public sealed class ImplicitRoot
         yield return (other, leftIsY ? greater : less);
     }
 
+    // The last root found, by its parameters: one point's outputs call the function many times (in
+    // every value and derivative that holds it), and a claim over a firm's cost a varies only a,
+    // which the root does not depend on. The root is a function of the parameters, so this is exact.
+    double[]? _lastParameters;
+    double _lastRoot;
+
     public double Solve(double[] parameters)
+    {
+        if (_lastParameters is not null && _lastParameters.AsSpan().SequenceEqual(parameters)) return _lastRoot;
+        var root = Search(parameters);
+        _lastParameters = (double[])parameters.Clone();
+        _lastRoot = root;
+        return root;
+    }
+
+    double Search(double[] parameters)
     {
         double lo = 0, hi = 1;
         bool haveLo = false, haveHi = false;

@@ -16,6 +16,9 @@ public sealed class ImplicitFunctions(ISignOracle? oracle = null) : IFunctionDer
     public const string RuleNonZeroSlope = "implicit function theorem: dy/dp = -F_p/F_y needs F_y != 0";
 
     readonly ISignOracle _oracle = oracle ?? StructuralSign.Instance;
+
+    /// <summary>The oracle the slopes are proved with (a stored derivation rebuilds the registry with it).</summary>
+    public ISignOracle Oracle => _oracle;
     readonly Dictionary<string, Definition> _definitions = new(StringComparer.Ordinal);
     readonly List<string> _deferred = [];
 
