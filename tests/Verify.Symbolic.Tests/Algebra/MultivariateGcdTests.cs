@@ -152,6 +152,22 @@ public class MultivariateGcdTests
     }
 
     [Test]
+    public void ExponentsThatDifferByANumberInsideTheirSumsAreOneVariable()
+    {
+        // fX^((2*rho - 2*sigma + 2)/(sigma - 1)) is t^2 in t = fX^((rho - sigma + 1)/(sigma - 1)).
+        var fx = Sym("fX", SymbolSign.Positive);
+        var t = Pow(fx, (Rho - Sigma + 1) / (Sigma - 1));
+        var twice = Pow(fx, (2 * Rho - 2 * Sigma + 2) / (Sigma - 1));
+        var e = (Y * twice - Y) / (Y * t + Y);
+        var oracle = new Assumptions([Gt(Y, 0), Gt(Sigma, 1), Gt(Rho, Sigma - 1)]);
+        var cancelled = Rationals.Cancel(e, oracle);
+        Assert.That(Rationals.NumeratorDenominator(cancelled).Denominator, Is.EqualTo(One), cancelled.ToString());   // (t^2 - 1)/(t + 1) = t - 1
+        foreach (var (f, s, r) in new[] { (0.7, 2.0, 3.5), (1.9, 3.0, 2.5) })
+            Assert.That(Evaluator.Evaluate(cancelled, (fx, f), (Sigma, s), (Rho, r), (Y, 1.3)),
+                Is.EqualTo(Evaluator.Evaluate(e, (fx, f), (Sigma, s), (Rho, r), (Y, 1.3))).Within(1e-12));
+    }
+
+    [Test]
     public void OpaqueAtomsCancelToo()
     {
         // (r*x - r*y)/(x^2 - y^2) with r = (x + 1)^(1/2): 1/(x + y) times r, once x + y > 0... and x - y may vanish, so that stays.

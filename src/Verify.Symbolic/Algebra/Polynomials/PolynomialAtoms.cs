@@ -80,8 +80,29 @@ public sealed class PolynomialAtoms
                 return (s, null, k);
         }
         var (b, exponent) = Canonical.SplitPower(factor);
-        var (d, unit) = Canonical.SplitCoefficient(exponent);
+        var (d, unit) = SplitExponent(exponent);
         return d.Sign > 0 ? (b, unit, d) : (factor, Expr.One, Rational.One);
+    }
+
+    /// <summary>
+    /// An exponent as d * unit with the numbers of its sums moved into d, so that
+    /// (2*rho - 2*sigma + 2)/(sigma - 1) and (rho - sigma + 1)/(sigma - 1) share the unit (rho - sigma + 1)/(sigma - 1).
+    /// </summary>
+    static (Rational Degree, Expr Unit) SplitExponent(Expr exponent)
+    {
+        var (d, unit) = Canonical.SplitCoefficient(exponent);
+        var factors = unit is Product p ? p.Factors.ToArray() : [unit];
+        var changed = false;
+        for (int i = 0; i < factors.Length; i++)
+        {
+            if (factors[i] is not Sum s) continue;
+            var content = s.Terms.Select(t => Canonical.SplitCoefficient(t).Coefficient).Aggregate(RationalGcd);
+            if (content.IsOne || content.IsZero) continue;
+            factors[i] = Expr.Add(s.Terms.Select(t => Expr.Mul(Expr.Num(content.Reciprocal()), t)).ToArray());
+            d *= content;
+            changed = true;
+        }
+        return changed ? (d, Expr.Mul(factors)) : (d, unit);
     }
 
     static Rational RationalGcd(Rational a, Rational b) =>
