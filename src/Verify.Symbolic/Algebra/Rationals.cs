@@ -111,7 +111,8 @@ public static class Rationals
     /// <summary>
     /// <see cref="Together"/>, then removes the factors that numerator and denominator share: whole
     /// factors, monomials common to every term of a sum (and a sum's sign, so a - b and b - a match),
-    /// and numeric content. A factor goes only when the oracle proves it non-zero (recorded as
+    /// numeric content, and the gcd of sums read as polynomials in any number of atoms
+    /// (<see cref="CommonFactorCancellation"/>). A factor goes only when the oracle proves it non-zero (recorded as
     /// <see cref="RuleCancel"/>); x/x stays for a real x.
     /// </summary>
     public static Expr Cancel(Expr e, ISignOracle oracle)
