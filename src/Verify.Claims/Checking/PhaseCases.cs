@@ -38,7 +38,9 @@ public static class PhaseCases
                 {
                     var phase = setting.Model.Regime(regimes[i]).Phases[combination[i]].Phase;
                     var values = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
-                    phaseConditions.AddRange(phase.When.Select(w => new Relation(w.Left.Substitute(values), w.Operator, w.Right.Substitute(values))));
+                    // In the claim's parameters: its 'with' (sigma = 2, say) holds in every phase.
+                    Expr Read(Expr e) => setting.Reparametrise.Count == 0 ? e.Substitute(values) : e.Substitute(values).Substitute(setting.Reparametrise);
+                    phaseConditions.AddRange(phase.When.Select(w => new Relation(Read(w.Left), w.Operator, Read(w.Right))));
                 }
                 foreach (var w in where)
                     phaseConditions.Add(new Relation(w.Left.InPhases(For(w.Left)), w.Relation.Operator, w.Right.InPhases(For(w.Right))));

@@ -25,7 +25,13 @@ public static class SymbolicProof
         foreach (var c in enumeration.Cases)
         {
             Assumptions oracle;
-            try { oracle = new Assumptions(context.Oracle.Relations.Concat(c.Conditions)); }
+            try
+            {
+                oracle = new Assumptions(context.Oracle.Relations.Concat(c.Conditions));
+                // The conditions' polynomial forms let linear reasoning see more (a phase excluded by the 'where').
+                var forms = c.Conditions.SelectMany(r => ConditionForms.Of(r, oracle)).Distinct().ToList();
+                if (forms.Count > 0) oracle = new Assumptions(context.Oracle.Relations.Concat(c.Conditions).Concat(forms));
+            }
             catch (ArgumentException) { skipped++; continue; }   // the phase cannot hold under the claim's domain
             var difference = Simplifier.Simplify(Expr.Sub(c.Left, c.Right), oracle);
             var ok = relation.Relation.Operator switch

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Verify.Symbolic.Algebra.Polynomials;
 using Verify.Symbolic.Core;
 
 namespace Verify.Symbolic.Algebra;
@@ -110,7 +111,8 @@ public static class Rationals
     /// <summary>
     /// <see cref="Together"/>, then removes the factors that numerator and denominator share: whole
     /// factors, monomials common to every term of a sum (and a sum's sign, so a - b and b - a match),
-    /// and numeric content. A factor goes only when the oracle proves it non-zero (recorded as
+    /// numeric content, and the gcd of sums read as polynomials in any number of atoms
+    /// (<see cref="CommonFactorCancellation"/>). A factor goes only when the oracle proves it non-zero (recorded as
     /// <see cref="RuleCancel"/>); x/x stays for a real x.
     /// </summary>
     public static Expr Cancel(Expr e, ISignOracle oracle)
@@ -148,10 +150,33 @@ public static class Rationals
                 reducedTop.Add(pReduced);
                 reducedBottom.Add(qReduced);
             }
+        CancelCommonPolynomialFactors(num, den, reducedTop, reducedBottom, oracle);
         var top = Canonical.Mul([num.Build(oracle), .. reducedTop], oracle);
         var bottom = Canonical.Mul([den.Build(oracle), .. reducedBottom], oracle);
         var result = Canonical.Mul([Expr.Num(coefficient), top, Canonical.Pow(bottom, Expr.MinusOne, oracle)], oracle);
         return BottomUp.Same(e, result);
+    }
+
+    /// <summary>The largest power of a sum that the multivariate gcd takes as it stands.</summary>
+    const int MaxGcdPower = 12;
+
+    /// <summary>
+    /// Sums that share a polynomial factor in several atoms (what is left after the cheaper passes):
+    /// their factors are replaced by the reduced ones.
+    /// </summary>
+    static void CancelCommonPolynomialFactors(Factored num, Factored den, List<Expr> reducedTop, List<Expr> reducedBottom, ISignOracle oracle)
+    {
+        var topSums = num.SumPowers(MaxGcdPower);
+        var bottomSums = den.SumPowers(MaxGcdPower);
+        var top = topSums.Concat(reducedTop.OfType<Sum>().Select(x => (x, 1))).ToList();
+        var bottom = bottomSums.Concat(reducedBottom.OfType<Sum>().Select(x => (x, 1))).ToList();
+        if (!CommonFactorCancellation.TryCancel(top, bottom, oracle, out var newTop, out var newBottom)) return;
+        foreach (var (sum, _) in topSums) num.Exponents[sum] = Rational.Zero;
+        foreach (var (sum, _) in bottomSums) den.Exponents[sum] = Rational.Zero;
+        reducedTop.RemoveAll(x => x is Sum);
+        reducedBottom.RemoveAll(x => x is Sum);
+        reducedTop.AddRange(newTop);
+        reducedBottom.AddRange(newBottom);
     }
 
     /// <summary>
@@ -240,6 +265,11 @@ public static class Rationals
             if (power.IsOne) Add(x, Rational.One);
             else _opaque.Add(Expr.Pow(x, Expr.Num(power)));
         }
+
+        /// <summary>The sums with a whole positive power up to <paramref name="maxPower"/>.</summary>
+        public List<(Sum Sum, int Power)> SumPowers(int maxPower) =>
+            _order.Where(b => b is Sum && Exponents[b] is { IsInteger: true, Sign: > 0 } k && k <= maxPower)
+                .Select(b => ((Sum)b, (int)Exponents[b].Numerator)).ToList();
 
         public Expr Build(ISignOracle oracle)
         {
