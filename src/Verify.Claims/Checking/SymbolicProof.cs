@@ -34,15 +34,17 @@ public static class SymbolicProof
             }
             catch (ArgumentException) { skipped++; continue; }   // the phase cannot hold under the claim's domain
             var difference = Simplifier.Simplify(Expr.Sub(c.Left, c.Right), oracle);
-            var ok = relation.Relation.Operator switch
+            var ok = Decided(relation.Relation.Operator, difference, oracle);
+            if (!ok && relation.Relation.Operator == RelationOperator.Equal)
             {
-                RelationOperator.Equal => Identity.IsZero(difference, oracle, numeric: false).Status == ZeroStatus.Zero,
-                RelationOperator.Greater => oracle.SignOf(difference).Within(SignSet.Positive),
-                RelationOperator.GreaterOrEqual => oracle.SignOf(difference).Within(SignSet.NonNegative),
-                RelationOperator.Less => oracle.SignOf(difference).Within(SignSet.Negative),
-                RelationOperator.LessOrEqual => oracle.SignOf(difference).Within(SignSet.NonPositive),
-                _ => oracle.SignOf(difference).Within(SignSet.NonZero),
-            };
+                // As the derivation simplifies: exponents brought to one form until nothing changes, so that
+                // ln(x)*(sigma - 1)/rho and ln(x^((sigma - 1)/rho)) meet;
+                // Then over one denominator with common factors cancelled (logarithms of sums meet there).
+                var phase = context.With(oracle.Relations);
+                difference = phase.Simplify(difference);
+                ok = Decided(relation.Relation.Operator, difference, phase.Oracle)
+                     || Decided(relation.Relation.Operator, phase.Simplify(phase.Together(difference)), phase.Oracle);
+            }
             if (!ok) return new(false, $"no symbolic proof in {c.Phases}: the sign of {Shorten(context.Presenter.Text(difference))} is not decided");
             proved++;
         }
@@ -50,6 +52,16 @@ public static class SymbolicProof
         var how = relation.Relation.Operator == RelationOperator.Equal ? "the difference simplifies to 0" : "the sign oracle proves the sign of the difference";
         return new(true, $"{how} in every phase ({proved} proved{(skipped > 0 ? $", {skipped} excluded by the domain or where the statement is undefined" : "")})");
     }
+
+    static bool Decided(RelationOperator op, Expr difference, Assumptions oracle) => op switch
+    {
+        RelationOperator.Equal => Identity.IsZero(difference, oracle, numeric: false).Status == ZeroStatus.Zero,
+        RelationOperator.Greater => oracle.SignOf(difference).Within(SignSet.Positive),
+        RelationOperator.GreaterOrEqual => oracle.SignOf(difference).Within(SignSet.NonNegative),
+        RelationOperator.Less => oracle.SignOf(difference).Within(SignSet.Negative),
+        RelationOperator.LessOrEqual => oracle.SignOf(difference).Within(SignSet.NonPositive),
+        _ => oracle.SignOf(difference).Within(SignSet.NonZero),
+    };
 
     static string Shorten(string s)
     {
