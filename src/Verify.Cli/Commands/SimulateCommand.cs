@@ -20,7 +20,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : Command<SimulateComm
         public string Regime { get; init; } = "";
         [CommandOption("--at <POINT>")] [Description("Every model parameter and the regime's own, e.g. sigma=3,rho=4,sE=0.6,phi=0.5,f=1,fI=0.5,gammaR=1,gammaE=1.")]
         public string? At { get; init; }
-        [CommandOption("--until <T>")] [Description("Stop at this time if the path is not steady before (default 1e6).")]
+        [CommandOption("--until <T>")] [Description("Stop at this time if the path is not steady before (default 1e9).")]
         public double? Until { get; init; }
         [CommandOption("--tolerance <E>")] [Description("Relative tolerance of the integrator and of the steady-state test (default 1e-8).")]
         public double? Tolerance { get; init; }
@@ -48,7 +48,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : Command<SimulateComm
         };
         var result = new DynamicSimulator(model, regime).Run(Inputs.Point(settings.At), options);
         var output = console.Profile.Out.Writer;
-        if (settings.Json) output.WriteLine(JsonOut.Of(new { t = result.Times, series = result.Series, steady = result.Steady }));
+        if (settings.Json) output.WriteLine(JsonOut.Of(new { t = result.Times, series = result.Series, steady = result.Steady, method = result.Method, tolerance = result.Tolerance }));
         else if (settings.Csv) output.Write(Csv(result));
         else output.Write(Summary(result));
         return 0;
@@ -70,7 +70,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : Command<SimulateComm
         var text = new StringBuilder();
         var end = result.Times[^1];
         text.Append($"{result.Regime}: {(result.Steady ? "steady" : "not steady")} at t = {end.ToString("G6", CultureInfo.InvariantCulture)} "
-            + $"({result.Steps} steps, {result.Rejected} rejected, tolerance {N(result.Tolerance)})\n");
+            + $"({result.Method}: {result.Steps} steps, {result.Rejected} rejected, tolerance {N(result.Tolerance)})\n");
         var width = result.Series.Keys.Max(k => k.Length);
         text.Append($"{"".PadRight(width)}  {"t = 0",-24}  {"end",-24}\n");
         foreach (var (name, series) in result.Series)

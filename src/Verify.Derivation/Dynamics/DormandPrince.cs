@@ -104,13 +104,14 @@ public static class DormandPrince
             if (!double.IsFinite(r)) throw new NumericFailure($"a rate of change is not finite at t = {t:G6}");
     }
 
-    /// <summary>A first step that moves no component by more than about its tolerance times 100.</summary>
+    /// <summary>A first step that moves no component by more than about its tolerance times 100 (the step control corrects it).</summary>
     static double InitialStep(double[] x, double[] rates, double rtol, double atol, double span)
     {
         double h = span;
         for (int i = 0; i < x.Length; i++)
         {
-            var scale = atol + rtol * Math.Abs(x[i]);
+            // A state at 0 is measured against 1e-3: a first step sized by a tiny absolute tolerance would underflow.
+            var scale = atol + rtol * Math.Max(Math.Abs(x[i]), 1e-3);
             if (rates[i] != 0) h = Math.Min(h, 100 * scale / Math.Abs(rates[i]) * Math.Pow(rtol, 0.2));
         }
         return Math.Max(h, 1e-12 * Math.Max(span, 1));

@@ -28,6 +28,18 @@ public sealed class DynamicSimulator
 
     public DynamicRegime Regime { get; }
 
+    /// <summary>
+    /// The start regime's equilibrium at the model's parameters, when a derivation gives it (closed
+    /// forms reach edges of the domain the first-principles solver cannot); null falls back on that solver.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, double>?>? Start { get; init; }
+
+    /// <summary>A steady path's rates have fallen to this fraction of their largest (see Observe).</summary>
+    const double RateDecay = 1e-4;
+
+    /// <summary>Explicit steps allowed before a path is taken to be stiff.</summary>
+    const int ExplicitBudget = 5_000;
+
     public DynamicSimulator(ModelDocument model, DynamicRegime regime)
     {
         _model = model;
@@ -75,7 +87,8 @@ public sealed class DynamicSimulator
         var start = StartValues(values);
         int nStates = Regime.States.Count, nUnknowns = Regime.Unknowns.Count;
         var x0 = Regime.States.Select(s => Evaluate(s.Start, start, $"the starting value of {s.Symbol.Name}")).ToArray();
-        var unknowns = Regime.Unknowns.Select(u => start.TryGetValue(u.Symbol.Name, out var v) ? v : double.NaN).ToArray();
+        var unknownsAtStart = Regime.Unknowns.Select(u => start.TryGetValue(u.Symbol.Name, out var v) ? v : double.NaN).ToArray();
+        var unknowns = (double[])unknownsAtStart.Clone();
         bool solvedOnce = false;
 
         var discounted = options.Discounted;
@@ -128,7 +141,8 @@ public sealed class DynamicSimulator
             for (int i = 0; i < nStates; i++)
             {
                 var state = Regime.States[i];
-                double rate = state.Held ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
+                // A law whose coefficient of diff(x, t) vanishes (no Southern capital left to move, say) leaves x where it is.
+                double rate = state.Held || lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
                 var (lower, upper) = _stateBounds[i];
                 if (lower is { } lo && x[i] <= lo && rate < 0 || upper is { } hi && x[i] >= hi && rate > 0) rate = 0;
                 rates[i] = rate;
@@ -155,6 +169,8 @@ public sealed class DynamicSimulator
         var names = SeriesNames;
         var series = names.ToDictionary(n => n, _ => new List<double>());
         bool steady = false;
+        int? settledAt = null;
+        var peakRates = new double[nStates];
         double tol = options.Tolerance;
 
         bool Observe(double t, double[] x, double[] rates)
@@ -167,13 +183,51 @@ public sealed class DynamicSimulator
             for (int q = 0; q < quantityValues.Length; q++) series[names[nStates + nUnknowns + q]].Add(quantityValues[q]);
             if (quantityValues.Any(v => !double.IsFinite(v)))
                 throw new NumericFailure($"{Regime.Name}: a quantity has no finite value at t = {t:G6}");
-            steady = Settled(times, series, names.Take(nStates).ToList(), tol);
+            // Settled once is not enough (a slow mode can move less than the tolerance over [t/2, t]):
+            // the path goes on to four times that moment and must have stayed put since.
+            var stateNames = names.Take(nStates).ToList();
+            // Every state's relative rate must also have fallen to RateDecay times its largest so far:
+            // a path that has barely started moves less than the tolerance over [t/2, t] too.
+            bool decayed = true;
+            for (int i = 0; i < nStates; i++)
+            {
+                var relative = Math.Abs(rates[i]) / Math.Max(Math.Abs(x[i]), 1e-3);
+                peakRates[i] = Math.Max(peakRates[i], relative);
+                if (relative > RateDecay * peakRates[i]) decayed = false;
+            }
+            if (!decayed) { settledAt = null; return false; }
+            if (settledAt is null) { if (Settled(times, series, stateNames, tol)) settledAt = times.Count - 1; return false; }
+            if (t < 4 * times[settledAt.Value] && t < options.Until) return false;
+            steady = Settled(times, series, stateNames, tol) && Unmoved(series, stateNames, settledAt.Value, tol);
+            if (!steady) settledAt = null;
             return steady;
         }
 
         var x = new double[nStates + discounted.Count];
         Array.Copy(x0, x, nStates);
-        var (tEnd, xEnd, steps, rejected) = DormandPrince.Integrate(Rates, 0, x, options.Until, tol, tol * 1e-3, Observe, Project);
+        (double T, double[] X, int Steps, int Rejected) Follow(bool stiff, int budget)
+        {
+            times.Clear();
+            foreach (var list in series.Values) list.Clear();
+            settledAt = null;
+            Array.Clear(peakRates);
+            solvedOnce = false;
+            Array.Copy(unknownsAtStart, unknowns, nUnknowns);
+            return stiff
+                ? Rosenbrock23.Integrate(Rates, 0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget)
+                : DormandPrince.Integrate(Rates, 0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget);
+        }
+        // Explicit steps first; a path that needs more than a few thousand of them is stiff (fast
+        // relocation next to slow entry) and is followed again with the Rosenbrock method.
+        string method = "Dormand-Prince 5(4)";
+        (double T, double[] X, int Steps, int Rejected) followed;
+        try { followed = Follow(stiff: false, Math.Min(options.MaxSteps, ExplicitBudget)); }
+        catch (NumericFailure)
+        {
+            method = "Rosenbrock 2(3) (stiff)";
+            followed = Follow(stiff: true, options.MaxSteps);
+        }
+        var (tEnd, xEnd, steps, rejected) = followed;
         var present = new List<(string, double, double)>();
         for (int k = 0; k < discounted.Count; k++)
         {
@@ -182,12 +236,12 @@ public sealed class DynamicSimulator
             present.Add((quantity, rate, xEnd[nStates + k] + tail));
         }
         return new SimulationResult(Regime.Name, times,
-            series.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), steady, tol, present, steps, rejected);
+            series.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), steady, tol, present, steps, rejected) { Method = method };
     }
 
     /// <summary>
-    /// Steady: over the last half of the time elapsed, [t/2, t], holding at least 20 accepted steps,
-    /// no state moved by more than the tolerance relative to its value (or to 1e-3 when smaller).
+    /// Steady: over the last half of the time elapsed, [t/2, t], and at least the last 5 accepted steps
+    /// (a stiff integrator may cross that half in one step), no state moved by more than the tolerance relative to its value (or to 1e-3 when smaller).
     /// Rates are not used: near a fast-relaxing steady state they carry the integrator's own error
     /// divided by the short time constant, while the states themselves stay put.
     /// </summary>
@@ -195,10 +249,11 @@ public sealed class DynamicSimulator
     {
         int last = times.Count - 1;
         var t = times[last];
-        if (t <= 0 || times.Count % 5 != 0) return false;
+        if (t <= 0) return false;
+        if (last < 5) return false;
         int from = times.BinarySearch(t / 2);
         if (from < 0) from = ~from;
-        if (last - from < 20) return false;
+        from = Math.Min(from, last - 5);
         foreach (var name in states)
         {
             var s = series[name];
@@ -209,14 +264,32 @@ public sealed class DynamicSimulator
         return true;
     }
 
+    /// <summary>No state moved by more than the tolerance (relative, or to 1e-3 when smaller) since step <paramref name="from"/>.</summary>
+    static bool Unmoved(Dictionary<string, List<double>> series, List<string> states, int from, double tol)
+    {
+        foreach (var name in states)
+        {
+            var s = series[name];
+            var scale = tol * Math.Max(Math.Abs(s[^1]), 1e-3);
+            for (int k = from; k < s.Count; k++)
+                if (Math.Abs(s[k] - s[^1]) > scale) return false;
+        }
+        return true;
+    }
+
     Dictionary<string, double> StartValues(Dictionary<Symbol, double> values)
     {
+        var start = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (s, v) in values) start[s.Name] = v;
+        if (Start?.Invoke(_model.Parameters.ToDictionary(p => p.Symbol.Name, p => values[p.Symbol])) is { } derived)
+        {
+            foreach (var (name, v) in derived) start.TryAdd(name, v);
+            return start;
+        }
         var parameters = _model.Parameters.ToDictionary(p => p.Symbol, p => values[p.Symbol]);
         var solution = _start.Solve(parameters);
         if (!solution.Success)
             throw new NumericFailure($"{Regime.Name}: the start regime '{Regime.StartRegime}' has no solution here: {solution.Solution.FailureReason}");
-        var start = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (s, v) in values) start[s.Name] = v;
         foreach (var (s, v) in solution.Equilibrium!) start[s.Name] = v;
         return start;
     }

@@ -10,7 +10,9 @@ namespace Verify.Derivation.Dynamics;
 public sealed record SimulationOptions
 {
     public double Tolerance { get; init; } = 1e-8;
-    public double Until { get; init; } = 1e6;
+    public double Until { get; init; } = 1e9;
+    /// <summary>Accepted and rejected steps allowed before the path is given up as a numeric failure.</summary>
+    public int MaxSteps { get; init; } = 200_000;
     public IReadOnlyList<(string Quantity, double Rate)> Discounted { get; init; } = [];
 }
 
@@ -30,6 +32,9 @@ public sealed record SimulationResult(
         : throw new KeyNotFoundException($"the path of '{Regime}' has no series '{name}'");
 
     public double Start(string name) => Series[name][0];
+
+    /// <summary>The integrator that followed the path.</summary>
+    public string Method { get; init; } = "";
 
     /// <summary>The discounted integral asked for, by quantity and rate.</summary>
     public double PresentValue(string quantity, double rate) =>
