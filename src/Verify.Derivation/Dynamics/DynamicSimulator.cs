@@ -173,8 +173,15 @@ public sealed class DynamicSimulator
         var peakRates = new double[nStates];
         double tol = options.Tolerance;
 
+        double lastT = 0;
+        var lastX = new double[nStates + discounted.Count];
+        bool resuming = false;
         bool Observe(double t, double[] x, double[] rates)
         {
+            // The stiff integrator resumes at the last accepted point, which is recorded already.
+            if (resuming) { resuming = false; return false; }
+            lastT = t;
+            Array.Copy(x, lastX, x.Length);
             // The rates were computed at x, so frame holds x's unknowns.
             _quantities(frame, quantityValues);
             times.Add(t);
@@ -205,27 +212,38 @@ public sealed class DynamicSimulator
 
         var x = new double[nStates + discounted.Count];
         Array.Copy(x0, x, nStates);
-        (double T, double[] X, int Steps, int Rejected) Follow(bool stiff, int budget)
+        // A state that starts at a bound of its domain and leaves it (relocation from aR = 0) has a law
+        // that is not smooth there: record t = 0, then leave the bound with one Euler step just long
+        // enough to take that state to 1e-12, and integrate from there.
+        var rates0 = new double[x.Length];
+        Rates(0, x, rates0);
+        double kick = double.PositiveInfinity;
+        for (int i = 0; i < nStates; i++)
         {
-            times.Clear();
-            foreach (var list in series.Values) list.Clear();
-            settledAt = null;
-            Array.Clear(peakRates);
-            solvedOnce = false;
-            Array.Copy(unknownsAtStart, unknowns, nUnknowns);
-            return stiff
-                ? Rosenbrock23.Integrate(Rates, 0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget)
-                : DormandPrince.Integrate(Rates, 0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget);
+            var (lower, upper) = _stateBounds[i];
+            if (lower is { } lo && x[i] == lo && rates0[i] > 0 || upper is { } hi && x[i] == hi && rates0[i] < 0)
+                kick = Math.Min(kick, 1e-12 / Math.Abs(rates0[i]));
+        }
+        double tStart = 0;
+        if (double.IsFinite(kick))
+        {
+            Observe(0, x, rates0);
+            for (int i = 0; i < x.Length; i++) x[i] += kick * rates0[i];
+            tStart = kick;
         }
         // Explicit steps first; a path that needs more than a few thousand of them is stiff (fast
-        // relocation next to slow entry) and is followed again with the Rosenbrock method.
+        // relocation next to slow entry) and goes on with the Rosenbrock method from the last accepted
+        // point (where the relocation state is no longer at 0, where its law is not smooth).
         string method = "Dormand-Prince 5(4)";
         (double T, double[] X, int Steps, int Rejected) followed;
-        try { followed = Follow(stiff: false, Math.Min(options.MaxSteps, ExplicitBudget)); }
-        catch (NumericFailure)
+        try { followed = DormandPrince.Integrate(Rates, tStart, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(options.MaxSteps, ExplicitBudget)); }
+        catch (NumericFailure) when (times.Count > 1)
         {
-            method = "Rosenbrock 2(3) (stiff)";
-            followed = Follow(stiff: true, options.MaxSteps);
+            method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
+            var (t0, resumeAt) = (lastT, (double[])lastX.Clone());
+            resuming = true;
+            var stiff = Rosenbrock23.Integrate(Rates, t0, resumeAt, options.Until, tol, tol * 1e-12, Observe, Project, options.MaxSteps);
+            followed = (stiff.T, stiff.X, times.Count - 1, stiff.Rejected);
         }
         var (tEnd, xEnd, steps, rejected) = followed;
         var present = new List<(string, double, double)>();
