@@ -16,8 +16,13 @@ public sealed class ClaimChecker(ModelEvaluator model, CheckOptions options)
 
     public IEnumerable<ClaimResult> Check(ClaimDefinition claim) => claim.Regimes.Select(r => Check(claim, r));
 
+    Paths.PathClaimChecker? _paths;
+
     public ClaimResult Check(ClaimDefinition claim, string regime)
     {
+        // A claim over the paths of a dynamic regime is decided by following them (Paths/).
+        if (model.Derivation.Context.Model.FindDynamic(regime) is not null)
+            return (_paths ??= new Paths.PathClaimChecker(model, options)).Check(claim, regime);
         var setting = new ClaimSetting(model, claim, regime);
         var outcomes = claim.Assertions.Select(a => Decide(setting, a)).ToList();
         var verdict = Combine(outcomes.Select(x => x.Verdict));

@@ -63,6 +63,9 @@ public static class VerifyApp
                 .WithDescription("Re-derive and re-check an edited model against a report's baseline and print what changed: "
                     + "forms, implicit or closed, thresholds, verdicts, claims no longer evaluable. Exit 0 when nothing changed, 1 otherwise.")
                 .WithExample("compare", "--baseline", "proofs/", "--model", "src/Models/variants/separate-beachhead-costs.model");
+            config.AddCommand<SimulateCommand>("simulate")
+                .WithDescription("Follow a dynamic regime's path from its start to the steady state: every state, unknown and quantity against t.")
+                .WithExample("simulate", "general", "--at", "sigma=3,rho=4,sE=0.6,phi=0.5,f=1,fI=0.5,gammaR=1,gammaE=1", "--json");
             config.SetExceptionHandler((exception, _) =>
             {
                 // Plain text, not markup: the message may hold brackets and must not be wrapped.

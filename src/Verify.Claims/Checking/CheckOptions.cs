@@ -8,4 +8,7 @@ public sealed record CheckOptions(int Draws = 10_000, ulong Seed = 20140101, boo
 
     /// <summary>How many boxes an interval proof may examine per phase case before it gives up (undecided).</summary>
     public int ProofBoxes { get; init; } = 40_000;
+
+    /// <summary>Draws per claim over the paths of dynamic regimes (each draw follows every path it compares), at most Draws.</summary>
+    public int PathDraws { get; init; } = 40;
 }

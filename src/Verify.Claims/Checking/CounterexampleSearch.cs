@@ -30,8 +30,16 @@ public static class CounterexampleSearch
     /// solver cannot reach (it fails to solve there) is set aside, so the search and its shrinking end on
     /// a counterexample that can be confirmed.</param>
     public static SearchResult Run(ClaimSetting setting, Func<double[], double[], bool> holds, int draws, ulong seed,
-        Func<double[], FirstPrinciples.Confirmation?>? confirm = null)
+        Func<double[], FirstPrinciples.Confirmation?>? confirm = null) =>
+        Run(setting.Space.Generator, setting.Point, holds, draws, seed, confirm);
+
+    /// <summary>The same search over any generator of draws; <paramref name="point"/> gives a draw's inputs, or null outside the claim's domain.</summary>
+    public static SearchResult Run(Gen<double[]> generator, Func<double[], double[]?> point, Func<double[], double[], bool> holds, int draws, ulong seed,
+        Func<double[], FirstPrinciples.Confirmation?>? confirm = null, int maxShrinks = int.MaxValue)
     {
+        int shrinks = 0;
+        // Costly properties (paths followed to their steady state) bound the candidates tried while shrinking.
+        IEnumerable<double[]> Bounded(double[] drawn) => Shrink(drawn).TakeWhile(_ => shrinks++ < maxShrinks);
         int unreachable = 0, confirmed = 0;
         int tested = 0, numeric = 0;
         string? firstNumeric = null, error = null;
@@ -39,7 +47,7 @@ public static class CounterexampleSearch
         double[]? original = null, last = null;
         Property Check(double[] drawn)
         {
-            var inputs = setting.Point((double[])drawn.Clone());
+            var inputs = point((double[])drawn.Clone());
             if (inputs is null) return Prop.When(false, () => true);
             bool ok;
             try { ok = holds(drawn, inputs); }
@@ -65,7 +73,7 @@ public static class CounterexampleSearch
             if (!ok) { original ??= (double[])drawn.Clone(); last = (double[])drawn.Clone(); }
             return Prop.When(true, () => ok);
         }
-        var arbitrary = Arb.From(setting.Space.Generator, Shrink);
+        var arbitrary = Arb.From(generator, Bounded);
         var config = Config.Quick
             .WithMaxTest(draws)
             .WithMaxRejected(draws * 20)

@@ -33,7 +33,16 @@ public sealed record ClaimDefinition(
 {
     /// <summary>Where each of <see cref="Regimes"/> is named in the file (same order), for errors about a regime.</summary>
     public IReadOnlyList<SourceSpan> RegimeSpans { get; init; } = [];
+
+    /// <summary>'discount r in (lo, hi)': the rate of the discounted integrals pv(...) of a claim over paths.</summary>
+    public DrawnRange? Discount { get; init; }
+
+    /// <summary>'draw NAME in (lo, hi)': where a claim over paths draws a dynamic regime's parameter.</summary>
+    public IReadOnlyList<DrawnRange> Ranges { get; init; } = [];
 }
+
+/// <summary>A name drawn in (Lower, Upper) — log-uniformly when Lower &gt; 0 — for claims over the paths of dynamic regimes; the ends may use the model's parameters.</summary>
+public sealed record DrawnRange(string Name, MathText Lower, MathText Upper, SourceSpan Span);
 
 /// <summary>What a claim asserts.</summary>
 public abstract record Assertion(SourceSpan Span);

@@ -14,10 +14,11 @@ sealed class ClaimsReader
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.Ordinal)
     {
         "claims", "claim", "quote", "reading", "regime", "where", "with", "verdict", "assert", "end",
+        "discount", "draw",
     };
 
     static readonly string[] TopLevel = ["claims", "claim"];
-    static readonly string[] InClaim = ["quote", "reading", "regime", "where", "with", "verdict", "assert", "end"];
+    static readonly string[] InClaim = ["quote", "reading", "regime", "where", "with", "discount", "draw", "verdict", "assert", "end"];
 
     /// <summary>The one verdict a file may declare: the checks decide all the others.</summary>
     const string NotDerivable = "not-derivable";
@@ -88,6 +89,8 @@ sealed class ClaimsReader
         var where = new List<MathText>();
         var with = new List<(Name Name, MathText Value)>();
         var assertions = new List<Assertion>();
+        DrawnRange? discount = null;
+        var ranges = new List<DrawnRange>();
         var once = new Dictionary<string, int>(StringComparer.Ordinal);
         var opened = $"claim '{id.Text}' (line {Line(statement.Start)})";
         while (true)
@@ -97,7 +100,7 @@ sealed class ClaimsReader
             var inner = _statements[_next++];
             var ic = new StatementCursor(_source, inner);
             var keyword = ic.Word($"a statement of the claim ({string.Join(", ", InClaim)})");
-            if (keyword.Text is "quote" or "reading" or "regime" or "verdict")
+            if (keyword.Text is "quote" or "reading" or "regime" or "verdict" or "discount")
             {
                 if (once.TryGetValue(keyword.Text, out var earlier))
                     throw _source.Error(keyword.Offset, $"a second '{keyword.Text}' in {opened}: the first is at line {Line(earlier)}");
@@ -115,12 +118,23 @@ sealed class ClaimsReader
                         with.Select(w => (w.Name.Text, w.Value)).ToList(), assertions, verdict, _source.Span(statement.Start))
                     {
                         RegimeSpans = regimes.Select(r => _source.Span(r.Offset)).ToList(),
+                        Discount = discount,
+                        Ranges = ranges,
                     };
                 case "quote": quote = Strings(ic, "the paper's words in quotes"); break;
                 case "reading": reading = Strings(ic, "the claim's reading in quotes"); break;
                 case "regime": Regimes(ic, regimes); break;
                 case "where": where.AddRange(Relations(ic)); break;
                 case "with": With(ic, with); break;
+                case "discount": discount = Range(ic); break;
+                case "draw":
+                {
+                    var range = Range(ic);
+                    if (ranges.Any(r => r.Name == range.Name))
+                        throw _source.Error(inner.Start, $"'{range.Name}' is drawn twice in {opened}");
+                    ranges.Add(range);
+                    break;
+                }
                 case "verdict": verdict = Verdict(ic); break;
                 case "assert": assertions.Add(_asserts.Read(inner, ic)); break;
                 default:
@@ -175,6 +189,20 @@ sealed class ClaimsReader
             with.Add((name, value));
         } while (c.TryChar(','));
         c.ExpectEnd("',' and another NAME = EXPR, or the end of the statement");
+    }
+
+    /// <summary>NAME in (lo, hi), after 'discount' or 'draw'.</summary>
+    DrawnRange Range(StatementCursor c)
+    {
+        var name = c.Word("the drawn name (NAME in (lo, hi))");
+        c.ExpectWord("in", $"'in' and the range of '{name.Text}'");
+        c.ExpectChar('(', $"'(' and the lower end of the range of '{name.Text}'");
+        var lower = _asserts.Math(c, $"the lower end of the range of '{name.Text}'", stopChars: ",");
+        c.ExpectChar(',', "',' and the upper end of the range");
+        var upper = _asserts.Math(c, $"the upper end of the range of '{name.Text}'", closeEnds: true);
+        c.ExpectChar(')', "')' after the range");
+        c.ExpectEnd("the end of the statement after the range");
+        return new DrawnRange(name.Text, lower, upper, _source.Span(name.Offset));
     }
 
     string Verdict(StatementCursor c)

@@ -9,7 +9,8 @@ namespace Verify.Model.Language;
 /// so its errors carry the file's line and column. Every free name must be in the given symbol
 /// table; integration variables are bound and need no declaration.
 /// </summary>
-sealed class ExpressionReader(SourceText source, ImmutableDictionary<string, int> functions)
+/// With <paramref name="deferDerivatives"/>, diff(e, x) stays a call (the laws of motion's diff(x, t)).
+sealed class ExpressionReader(SourceText source, ImmutableDictionary<string, int> functions, bool deferDerivatives = false)
 {
     public Expr Expression(Piece piece, SymbolTable table) =>
         Run(piece, table, (text, context) => Parser.Parse(text, context), e => [e]);
@@ -36,7 +37,7 @@ sealed class ExpressionReader(SourceText source, ImmutableDictionary<string, int
     T Run<T>(Piece piece, SymbolTable table, Func<string, ParseContext, T> parse, Func<T, IEnumerable<Expr>> parts)
     {
         var (line, column) = source.Position(piece.Start);
-        var context = new ParseContext { Symbols = table, Functions = functions, UnknownSymbols = UnknownSymbolPolicy.CreateReal }.At(line, column);
+        var context = new ParseContext { Symbols = table, Functions = functions, UnknownSymbols = UnknownSymbolPolicy.CreateReal, DeferDerivatives = deferDerivatives }.At(line, column);
         T result;
         try { result = parse(Text(piece), context); }
         catch (ParseException e)

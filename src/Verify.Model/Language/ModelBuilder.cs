@@ -53,9 +53,18 @@ sealed class ModelBuilder
         foreach (var r in _syntax.Regimes)
             regimes.Add(RegimeBuilder.Build(_context, r, regimes, _syntax.Regimes));
 
+        var dynamics = new List<DynamicRegime>();
+        foreach (var d in _syntax.Dynamics)
+            dynamics.Add(DynamicBuilder.Build(_context, d, _syntax, regimes, dynamics, FunctionArities()));
+
         return new ModelDocument(_syntax.Model.Text, _syntax.Title, _syntax.Source, parameters, constraints, derived, variable,
-            functions, regimes.Select(r => r.Regime).ToList(), _source.Original);
+            functions, regimes.Select(r => r.Regime).ToList(), _source.Original) { Dynamics = dynamics };
     }
+
+    ImmutableDictionary<string, int> FunctionArities() => _syntax.Functions
+        .Where(f => !Scope.IsReserved(f.Name.Text))
+        .GroupBy(f => f.Name.Text, StringComparer.Ordinal)
+        .ToImmutableDictionary(g => g.Key, g => g.First().Parameters.Count, StringComparer.Ordinal);
 
     Symbol Symbol(Name name) => _context.Table.TryGet(name.Text, out var s) ? s : throw new InvalidOperationException($"'{name.Text}' was not declared");
 

@@ -36,6 +36,12 @@ public sealed record ModelDocument(
 
     /// <summary>The regime named <paramref name="name"/>, or null.</summary>
     public Regime? FindRegime(string name) => Regimes.FirstOrDefault(r => r.Name == name);
+
+    /// <summary>The dynamic regimes ('dynamic NAME ... end'), simulated rather than solved.</summary>
+    public IReadOnlyList<DynamicRegime> Dynamics { get; init; } = [];
+
+    /// <summary>The dynamic regime named <paramref name="name"/>, or null.</summary>
+    public DynamicRegime? FindDynamic(string name) => Dynamics.FirstOrDefault(r => r.Name == name);
 }
 
 /// <summary>A parameter with its domain, e.g. sigma : sigma &gt; 1.</summary>
@@ -110,3 +116,34 @@ public enum CombineOperation { Add, Subtract, Ratio }
 
 /// <summary>threshold phiS : aR = aD for phi in DD — the value of For at which Left = Right holds.</summary>
 public sealed record Threshold(Symbol Symbol, Expr Left, Expr Right, Symbol For, string? Phase, string? Latex, string? Description, SourceSpan Span);
+
+/// <summary>
+/// A dynamic regime: state variables that start at another regime's equilibrium and move by their
+/// laws of motion, and instantaneous unknowns pinned at every moment by the conditions. Parameters
+/// are the regime's own (adjustment costs), on top of the model's.
+/// </summary>
+public sealed record DynamicRegime(
+    string Name,
+    string? Description,
+    string StartRegime,
+    IReadOnlyList<Parameter> Parameters,
+    IReadOnlyList<StateVariable> States,
+    IReadOnlyList<Unknown> Unknowns,
+    IReadOnlyList<Condition> Conditions,
+    IReadOnlyList<MotionLaw> Laws,
+    IReadOnlyList<Quantity> Quantities,
+    SourceSpan Span)
+{
+    /// <summary>The symbol that stands for diff(x, t) of a state x in the laws.</summary>
+    public static Symbol RateOf(Symbol state) => Expr.Sym($"d{state.Name}/dt");
+}
+
+/// <summary>state K : K &gt; 0 starts n/aD^rho — Start is over the start regime's names; Held states keep it.</summary>
+public sealed record StateVariable(Symbol Symbol, IReadOnlyList<Relation> Domain, Expr Start, string? HeldBecause,
+    string? Latex, string? Description, SourceSpan Span)
+{
+    public bool Held => HeldBecause is not null;
+}
+
+/// <summary>A law of motion Left = Right in which diff(State, t) appears as <see cref="DynamicRegime.RateOf"/>(State).</summary>
+public sealed record MotionLaw(string Label, Symbol State, Expr Left, Expr Right, string? Description, SourceSpan Span);

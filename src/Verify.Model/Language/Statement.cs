@@ -8,5 +8,7 @@ sealed record Statement(int Start, int End, string Keyword)
     {
         "model", "title", "source", "parameter", "constraint", "derived", "variable", "density", "function",
         "regime", "carry", "fix", "unknown", "condition", "quantity", "hint", "threshold", "phase", "phases", "drop", "end",
+        // dynamic regimes (docs/model-language.md, "Dynamic regimes")
+        "dynamic", "start", "state", "law", "conditions", "dynamics", "hold",
     };
 }

@@ -6,7 +6,11 @@ namespace Verify.Model.Language;
 sealed record ModelSyntax(
     Name? Model, string? Title, string? Source,
     List<ParameterSyntax> Parameters, List<ConstraintSyntax> Constraints, List<DerivedSyntax> Derived,
-    List<VariableSyntax> Variables, List<FunctionSyntax> Functions, List<RegimeSyntax> Regimes);
+    List<VariableSyntax> Variables, List<FunctionSyntax> Functions, List<RegimeSyntax> Regimes)
+{
+    /// <summary>The dynamic regimes ('dynamic NAME ... end'), after the static ones they refer to.</summary>
+    public List<DynamicSyntax> Dynamics { get; init; } = [];
+}
 
 sealed record ParameterSyntax(int At, Name Name, Piece Domain, Attributes Attributes);
 
@@ -58,3 +62,28 @@ sealed record PhaseSyntax(int At, Name Name, Piece? When, string? Description)
     public List<QuantitySyntax> Quantities { get; } = [];
     public List<HintSyntax> Hints { get; } = [];
 }
+
+/// <summary>A dynamic regime as read: states with their starting values, laws of motion, instantaneous conditions.</summary>
+sealed record DynamicSyntax(int At, Name Name, string? Description)
+{
+    public Name? Start { get; set; }
+    public List<ParameterSyntax> Parameters { get; } = [];
+    public List<StateSyntax> States { get; } = [];
+    public List<UnknownSyntax> Unknowns { get; } = [];
+    public List<ConditionSyntax> Conditions { get; } = [];
+    public List<ReusedConditionsSyntax> Reused { get; } = [];
+    public List<ConditionSyntax> Laws { get; } = [];
+    public List<QuantitySyntax> Quantities { get; } = [];
+    public List<HoldSyntax> Held { get; } = [];
+    /// <summary>'dynamics from X': everything of the earlier dynamic regime X, read again in this one.</summary>
+    public Name? From { get; set; }
+}
+
+/// <summary>state K : K > 0 starts n/aD^rho — a state variable, its domain and its value at t = 0.</summary>
+sealed record StateSyntax(int At, Name Name, Piece Domain, Piece Initial, Attributes Attributes);
+
+/// <summary>conditions cutoff-D-north, cutoff-X-north from entry — instantaneous conditions taken from a static regime.</summary>
+sealed record ReusedConditionsSyntax(int At, List<Name> Labels, Name From);
+
+/// <summary>hold y "why" — a state kept at its starting value: its law is not used.</summary>
+sealed record HoldSyntax(int At, Name Name, Attributes Attributes);

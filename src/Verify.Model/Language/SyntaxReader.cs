@@ -6,9 +6,10 @@ namespace Verify.Model.Language;
 /// </summary>
 sealed class SyntaxReader
 {
-    static readonly string[] TopLevel = ["model", "title", "source", "parameter", "constraint", "derived", "variable", "density", "function", "regime"];
+    static readonly string[] TopLevel = ["model", "title", "source", "parameter", "constraint", "derived", "variable", "density", "function", "regime", "dynamic"];
     static readonly string[] InRegime = ["carry", "fix", "unknown", "condition", "quantity", "hint", "threshold", "phase", "phases", "end"];
     static readonly string[] InPhase = ["fix", "drop", "condition", "quantity", "hint", "end"];
+    static readonly string[] InDynamic = ["start", "parameter", "state", "unknown", "condition", "conditions", "law", "quantity", "hold", "dynamics", "end"];
 
     readonly SourceText _source;
     readonly List<Statement> _statements;
@@ -84,6 +85,9 @@ sealed class SyntaxReader
                 case "regime":
                     model.Regimes.Add(Regime(statement, c));
                     break;
+                case "dynamic":
+                    model.Dynamics.Add(Dynamic(statement, c));
+                    break;
                 case "end":
                     throw _source.Error(keyword.Offset, "'end' without an open regime");
                 default:
@@ -158,6 +162,83 @@ sealed class SyntaxReader
                     if (TopLevel.Contains(keyword.Text))
                         throw _source.Error(keyword.Offset, $"expected 'end' of {opened} before '{keyword.Text}'");
                     throw Misplaced(keyword, InRegime, keyword.Text == "drop" ? "inside a phase block" : null);
+            }
+        }
+    }
+
+    DynamicSyntax Dynamic(Statement statement, StatementCursor c)
+    {
+        var name = c.Label("the dynamic regime's name");
+        var dynamic = new DynamicSyntax(statement.Start, name, c.Attributes(latexAllowed: false).Description);
+        var opened = $"dynamic regime '{name.Text}' (line {_source.Position(statement.Start).Line})";
+        while (true)
+        {
+            if (_next >= _statements.Count)
+                throw _source.Error(statement.Start, $"missing 'end': dynamic regime '{name.Text}' is still open at the end of the file");
+            var inner = _statements[_next++];
+            var ic = new StatementCursor(_source, inner);
+            var keyword = ic.Word($"a statement of the dynamic regime ({string.Join(", ", InDynamic)})");
+            switch (keyword.Text)
+            {
+                case "end": ic.ExpectEnd("the end of the statement after 'end'"); return dynamic;
+                case "start":
+                    if (dynamic.Start is { } first) throw Repeated(keyword, "start", first.Offset);
+                    ic.ExpectWord("from", "'from' and the regime whose equilibrium the states start at");
+                    dynamic.Start = ic.Label("the name of the regime the states start from");
+                    ic.Attributes(latexAllowed: false);
+                    break;
+                case "dynamics":
+                    if (dynamic.From is { } earlier) throw Repeated(keyword, "dynamics from", earlier.Offset);
+                    ic.ExpectWord("from", "'from' and the dynamic regime this one is built on");
+                    dynamic.From = ic.Label("the name of an earlier dynamic regime");
+                    ic.ExpectEnd("the end of the statement");
+                    break;
+                case "parameter":
+                {
+                    var parameter = ic.Word("the parameter's name");
+                    ic.ExpectChar(':', $"':' and the domain of '{parameter.Text}'");
+                    var domain = ic.Math($"the domain of '{parameter.Text}' (relations such as {parameter.Text} > 0)");
+                    dynamic.Parameters.Add(new ParameterSyntax(inner.Start, parameter, domain, ic.Attributes(latexAllowed: true)));
+                    break;
+                }
+                case "state":
+                {
+                    var state = ic.Word("the state variable's name");
+                    ic.ExpectChar(':', $"':' and the domain of '{state.Text}'");
+                    var domain = ic.Math($"the domain of '{state.Text}'", stopWords: ["starts"]);
+                    ic.ExpectWord("starts", $"'starts' and the value of '{state.Text}' at t = 0");
+                    var initial = ic.Math($"the value of '{state.Text}' at t = 0");
+                    dynamic.States.Add(new StateSyntax(inner.Start, state, domain, initial, ic.Attributes(latexAllowed: true)));
+                    break;
+                }
+                case "unknown":
+                {
+                    var unknown = ic.Word("the unknown's name");
+                    ic.ExpectChar(':', $"':' and the domain of '{unknown.Text}'");
+                    var domain = ic.Math($"the domain of '{unknown.Text}'");
+                    dynamic.Unknowns.Add(new UnknownSyntax(inner.Start, unknown, domain, ic.Attributes(latexAllowed: true)));
+                    break;
+                }
+                case "condition": dynamic.Conditions.Add(Condition(inner, ic)); break;
+                case "law": dynamic.Laws.Add(Condition(inner, ic)); break;
+                case "conditions":
+                {
+                    var labels = new List<Name>();
+                    do labels.Add(ic.Label("the label of a condition to take")); while (ic.TryChar(','));
+                    ic.ExpectWord("from", "',' or 'from' and the regime the conditions are taken from");
+                    var from = ic.Label("the name of the regime the conditions are taken from");
+                    ic.ExpectEnd("the end of the statement");
+                    dynamic.Reused.Add(new ReusedConditionsSyntax(inner.Start, labels, from));
+                    break;
+                }
+                case "quantity": dynamic.Quantities.Add(Quantity(inner, ic)); break;
+                case "hold":
+                    dynamic.Held.Add(new HoldSyntax(inner.Start, ic.Word("the state to hold at its starting value"), ic.Attributes(latexAllowed: false)));
+                    break;
+                default:
+                    if (TopLevel.Contains(keyword.Text))
+                        throw _source.Error(keyword.Offset, $"expected 'end' of {opened} before '{keyword.Text}'");
+                    throw Misplaced(keyword, InDynamic, null);
             }
         }
     }

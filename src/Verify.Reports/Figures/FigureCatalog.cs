@@ -53,6 +53,9 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
         foreach (var spec in Standard)
             if (Standard_(spec) is { } data) figures.Add(Rendered(spec.File, Caption(data, DefaultPointText), ClaimsWith(spec.ClaimPrefixes), data, onPage: true));
         if (Gain() is { } gain) figures.Add(Rendered("figures/gain-onset.png", Caption(gain, $"{DefaultPointText}, phi={GainPhi}"), ClaimsWith(["R2."]), gain, onPage: true));
+        // The general case: paths with and without relocation (regimes general and slow-entry).
+        foreach (var (file, data) in PathFigures.Build(evaluator.Derivation.Context.Model))
+            figures.Add(Rendered(file, Caption(data, PathFigures.PointText), ClaimsWith(["R7.general"]), data, onPage: true));
         var refuted = new RefutedFigures(_sweep, claims);
         foreach (var c in baseline.Claims.Where(c => c.Verdict == "refuted"))
             if (refuted.For(c) is { } data)

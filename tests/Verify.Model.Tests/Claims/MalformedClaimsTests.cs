@@ -46,7 +46,7 @@ public class MalformedClaimsTests
           regime autarky
           asert aD < 1
         end
-        """)), 5, 3, "unknown keyword 'asert': expected one of quote, reading, regime, where, with, verdict, assert, end");
+        """)), 5, 3, "unknown keyword 'asert': expected one of quote, reading, regime, where, with, discount, draw, verdict, assert, end");
 
     [Test]
     public void UnknownKeywordAtTopLevel() => AssertAt(Fail(File("""

@@ -1,0 +1,360 @@
+using Verify.Derivation.Evaluation;
+using Verify.Model.Language;
+using Verify.Numerics;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Numbers;
+
+namespace Verify.Derivation.Dynamics;
+
+/// <summary>
+/// Follows a dynamic regime's path at one parameter point: the states start at the start regime's
+/// equilibrium (solved from first principles); at every instant the instantaneous conditions are
+/// solved for the unknowns (Newton from the previous instant, the first-principles solver when that
+/// fails) and each law gives its state's rate; held states do not move, and a state at a bound of
+/// its domain does not move past it. Dormand-Prince integrates until the steady state.
+/// </summary>
+public sealed class DynamicSimulator
+{
+    readonly ModelDocument _model;
+    readonly DynamicForms _forms;
+    readonly Symbol[] _frame;          // parameters, derived, regime parameters, states, unknowns
+    readonly int _stateAt, _unknownAt;
+    readonly Action<double[], double[]> _conditions, _laws, _quantities;
+    readonly PreparedRegime _start;
+    readonly RawSystem _instantRaw;
+    PreparedSystem? _instantFallback;   // prepared at the first known values, for the same symbols after
+    readonly bool[] _positive;
+    readonly (double? Lower, double? Upper)[] _stateBounds;
+
+    public DynamicRegime Regime { get; }
+
+    /// <summary>
+    /// The start regime's equilibrium at the model's parameters, when a derivation gives it (closed
+    /// forms reach edges of the domain the first-principles solver cannot); null falls back on that solver.
+    /// </summary>
+    public Func<IReadOnlyDictionary<string, double>, IReadOnlyDictionary<string, double>?>? Start { get; init; }
+
+    /// <summary>A steady path's rates have fallen to this fraction of their largest (see Observe).</summary>
+    const double RateDecay = 1e-4;
+
+    /// <summary>Explicit steps allowed before a path is taken to be stiff.</summary>
+    const int ExplicitBudget = 5_000;
+
+    public DynamicSimulator(ModelDocument model, DynamicRegime regime)
+    {
+        _model = model;
+        Regime = regime;
+        _forms = new DynamicForms(model, regime);
+        var frame = model.Parameters.Select(p => p.Symbol).Concat(model.Derived.Select(d => d.Symbol))
+            .Concat(regime.Parameters.Select(p => p.Symbol)).ToList();
+        _stateAt = frame.Count;
+        frame.AddRange(regime.States.Select(s => s.Symbol));
+        _unknownAt = frame.Count;
+        frame.AddRange(regime.Unknowns.Select(u => u.Symbol));
+        _frame = [.. frame];
+
+        _conditions = Compiler.CompileMany(_forms.Conditions.SelectMany(c => new[] { c.Left, c.Right }).ToList(), _frame);
+        var laws = regime.States.Select(s => _forms.Laws.FirstOrDefault(l => l.State == s.Symbol)).ToList();
+        _laws = Compiler.CompileMany(laws.SelectMany(l => l.State is null ? new[] { Expr.Zero, Expr.One } : new[] { l.Constant, l.Coefficient }).ToList(), _frame);
+        _quantities = Compiler.CompileMany(_forms.Quantities.Select(q => q.Definition).ToList(), _frame);
+        _positive = regime.Unknowns.Select(u => u.Symbol.Sign == SymbolSign.Positive).ToArray();
+        _stateBounds = regime.States.Select(s => ConstantBounds(s.Symbol, s.Domain)).ToArray();
+
+        _start = RegimeSystems.Prepare(model, model.FindRegime(regime.StartRegime)
+            ?? throw new DerivationException($"{regime.Name}: no regime '{regime.StartRegime}' to start from"));
+        var raw = new RawSystem(
+            _forms.Conditions.Select(c => new RawCondition(c.Left, c.Right, c.Label)).ToList(),
+            regime.Unknowns.Select(u => RawUnknownOf(u)).ToList(),
+            new Dictionary<Symbol, double>());
+        _instantRaw = raw;
+    }
+
+    public IReadOnlyList<string> SeriesNames =>
+        [.. Regime.States.Select(s => s.Symbol.Name), .. Regime.Unknowns.Select(u => u.Symbol.Name), .. Regime.Quantities.Select(q => q.Symbol.Name)];
+
+    /// <summary>
+    /// The path at <paramref name="point"/> (every model parameter and every parameter of the
+    /// regime, by name). Throws <see cref="NumericFailure"/> when a step cannot be taken and
+    /// <see cref="ArgumentException"/> when the point is outside the domain.
+    /// </summary>
+    public SimulationResult Run(IReadOnlyDictionary<string, double> point, SimulationOptions? options = null)
+    {
+        options ??= new SimulationOptions();
+        var frame = new double[_frame.Length];
+        var values = DomainCheck.Parameters(_model, Regime, point);
+        for (int i = 0; i < _stateAt; i++) frame[i] = values[_frame[i]];
+
+        var start = StartValues(values);
+        int nStates = Regime.States.Count, nUnknowns = Regime.Unknowns.Count;
+        var x0 = Regime.States.Select(s => Evaluate(s.Start, start, $"the starting value of {s.Symbol.Name}")).ToArray();
+        var unknownsAtStart = Regime.Unknowns.Select(u => start.TryGetValue(u.Symbol.Name, out var v) ? v : double.NaN).ToArray();
+        var unknowns = (double[])unknownsAtStart.Clone();
+        bool solvedOnce = false;
+
+        var discounted = options.Discounted;
+        var discountIndex = discounted.Select(d => _forms.Quantities.ToList().FindIndex(q => q.Name.Name == d.Quantity)).ToArray();
+        for (int k = 0; k < discountIndex.Length; k++)
+            if (discountIndex[k] < 0) throw new ArgumentException($"'{Regime.Name}' has no quantity '{discounted[k].Quantity}' to discount");
+
+        var quantityValues = new double[_forms.Quantities.Count];
+        var lawValues = new double[2 * nStates];
+        var residualSides = new double[2 * nUnknowns];
+
+        string? failure = null;
+        bool Instant(double[] states)
+        {
+            Array.Copy(states, 0, frame, _stateAt, nStates);
+            if (solvedOnce && InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13)) { Array.Copy(unknowns, 0, frame, _unknownAt, nUnknowns); return true; }
+            var known = new Dictionary<Symbol, double>();
+            for (int i = 0; i < _unknownAt; i++) known[_frame[i]] = frame[i];
+            var guess = new Dictionary<Symbol, double>();
+            for (int j = 0; j < nUnknowns; j++) if (double.IsFinite(unknowns[j])) guess[_frame[_unknownAt + j]] = unknowns[j];
+            _instantFallback ??= RawSolver.Prepare(_instantRaw.WithKnown(known));
+            var solution = _instantFallback.Solve(known, SolveOptions.Default with { InitialGuess = guess });
+            if (!solution.Success) { failure = solution.FailureReason; return false; }
+            for (int j = 0; j < nUnknowns; j++) unknowns[j] = solution.Values[_frame[_unknownAt + j]];
+            // Polish with Newton so that every instant is solved to the same relative residual.
+            InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13);
+            Array.Copy(unknowns, 0, frame, _unknownAt, nUnknowns);
+            solvedOnce = true;
+            return true;
+        }
+
+        bool Residuals(double[] u, double[] r)
+        {
+            Array.Copy(u, 0, frame, _unknownAt, nUnknowns);
+            _conditions(frame, residualSides);
+            for (int i = 0; i < nUnknowns; i++)
+            {
+                double l = residualSides[2 * i], rr = residualSides[2 * i + 1];
+                r[i] = (l - rr) / (Math.Abs(l) + Math.Abs(rr) + 1e-300);
+                if (!double.IsFinite(r[i])) return false;
+            }
+            return true;
+        }
+
+        void Rates(double t, double[] x, double[] rates)
+        {
+            if (!Instant(x))
+                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6}: {failure}");
+            _laws(frame, lawValues);
+            for (int i = 0; i < nStates; i++)
+            {
+                var state = Regime.States[i];
+                // A law whose coefficient of diff(x, t) vanishes (no Southern capital left to move, say) leaves x where it is.
+                double rate = state.Held || lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
+                var (lower, upper) = _stateBounds[i];
+                if (lower is { } lo && x[i] <= lo && rate < 0 || upper is { } hi && x[i] >= hi && rate > 0) rate = 0;
+                rates[i] = rate;
+            }
+            if (discounted.Count > 0)
+            {
+                _quantities(frame, quantityValues);
+                for (int k = 0; k < discounted.Count; k++)
+                    rates[nStates + k] = Math.Exp(-discounted[k].Rate * t) * quantityValues[discountIndex[k]];
+            }
+        }
+
+        void Project(double[] x)
+        {
+            for (int i = 0; i < nStates; i++)
+            {
+                var (lower, upper) = _stateBounds[i];
+                if (lower is { } lo && x[i] < lo) x[i] = lo;
+                if (upper is { } hi && x[i] > hi) x[i] = hi;
+            }
+        }
+
+        var times = new List<double>();
+        var names = SeriesNames;
+        var series = names.ToDictionary(n => n, _ => new List<double>());
+        bool steady = false;
+        int? settledAt = null;
+        var peakRates = new double[nStates];
+        double tol = options.Tolerance;
+
+        double lastT = 0;
+        var lastX = new double[nStates + discounted.Count];
+        bool resuming = false;
+        bool Observe(double t, double[] x, double[] rates)
+        {
+            // The stiff integrator resumes at the last accepted point, which is recorded already.
+            if (resuming) { resuming = false; return false; }
+            lastT = t;
+            Array.Copy(x, lastX, x.Length);
+            // The rates were computed at x, so frame holds x's unknowns.
+            _quantities(frame, quantityValues);
+            times.Add(t);
+            for (int i = 0; i < nStates; i++) series[names[i]].Add(x[i]);
+            for (int j = 0; j < nUnknowns; j++) series[names[nStates + j]].Add(frame[_unknownAt + j]);
+            for (int q = 0; q < quantityValues.Length; q++) series[names[nStates + nUnknowns + q]].Add(quantityValues[q]);
+            if (quantityValues.Any(v => !double.IsFinite(v)))
+                throw new NumericFailure($"{Regime.Name}: a quantity has no finite value at t = {t:G6}");
+            // Settled once is not enough (a slow mode can move less than the tolerance over [t/2, t]):
+            // the path goes on to four times that moment and must have stayed put since.
+            var stateNames = names.Take(nStates).ToList();
+            // Every state's relative rate must also have fallen to RateDecay times its largest so far:
+            // a path that has barely started moves less than the tolerance over [t/2, t] too.
+            bool decayed = true;
+            for (int i = 0; i < nStates; i++)
+            {
+                var relative = Math.Abs(rates[i]) / Math.Max(Math.Abs(x[i]), 1e-3);
+                peakRates[i] = Math.Max(peakRates[i], relative);
+                if (relative > RateDecay * peakRates[i]) decayed = false;
+            }
+            if (!decayed) { settledAt = null; return false; }
+            if (settledAt is null) { if (Settled(times, series, stateNames, tol)) settledAt = times.Count - 1; return false; }
+            if (t < 4 * times[settledAt.Value] && t < options.Until) return false;
+            steady = Settled(times, series, stateNames, tol) && Unmoved(series, stateNames, settledAt.Value, tol);
+            if (!steady) settledAt = null;
+            return steady;
+        }
+
+        var x = new double[nStates + discounted.Count];
+        Array.Copy(x0, x, nStates);
+        // A state that starts at a bound of its domain and leaves it (relocation from aR = 0) has a law
+        // that is not smooth there: record t = 0, then leave the bound with one Euler step just long
+        // enough to take that state to 1e-12, and integrate from there.
+        var rates0 = new double[x.Length];
+        Rates(0, x, rates0);
+        double kick = double.PositiveInfinity;
+        for (int i = 0; i < nStates; i++)
+        {
+            var (lower, upper) = _stateBounds[i];
+            if (lower is { } lo && x[i] == lo && rates0[i] > 0 || upper is { } hi && x[i] == hi && rates0[i] < 0)
+                kick = Math.Min(kick, 1e-12 / Math.Abs(rates0[i]));
+        }
+        double tStart = 0;
+        if (double.IsFinite(kick))
+        {
+            Observe(0, x, rates0);
+            for (int i = 0; i < x.Length; i++) x[i] += kick * rates0[i];
+            tStart = kick;
+        }
+        // Explicit steps first; a path that needs more than a few thousand of them is stiff (fast
+        // relocation next to slow entry) and goes on with the Rosenbrock method from the last accepted
+        // point (where the relocation state is no longer at 0, where its law is not smooth).
+        string method = "Dormand-Prince 5(4)";
+        (double T, double[] X, int Steps, int Rejected) followed;
+        try { followed = DormandPrince.Integrate(Rates, tStart, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(options.MaxSteps, ExplicitBudget)); }
+        catch (NumericFailure) when (times.Count > 1)
+        {
+            method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
+            var (t0, resumeAt) = (lastT, (double[])lastX.Clone());
+            resuming = true;
+            var stiff = Rosenbrock23.Integrate(Rates, t0, resumeAt, options.Until, tol, tol * 1e-12, Observe, Project, options.MaxSteps);
+            followed = (stiff.T, stiff.X, times.Count - 1, stiff.Rejected);
+        }
+        var (tEnd, xEnd, steps, rejected) = followed;
+        var present = new List<(string, double, double)>();
+        for (int k = 0; k < discounted.Count; k++)
+        {
+            var (quantity, rate) = discounted[k];
+            var tail = series[quantity][^1] * Math.Exp(-rate * tEnd) / rate;
+            present.Add((quantity, rate, xEnd[nStates + k] + tail));
+        }
+        return new SimulationResult(Regime.Name, times,
+            series.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), steady, tol, present, steps, rejected) { Method = method };
+    }
+
+    /// <summary>
+    /// Steady: over the last half of the time elapsed, [t/2, t], and at least the last 5 accepted steps
+    /// (a stiff integrator may cross that half in one step), no state moved by more than the tolerance relative to its value (or to 1e-3 when smaller).
+    /// Rates are not used: near a fast-relaxing steady state they carry the integrator's own error
+    /// divided by the short time constant, while the states themselves stay put.
+    /// </summary>
+    static bool Settled(List<double> times, Dictionary<string, List<double>> series, List<string> states, double tol)
+    {
+        int last = times.Count - 1;
+        var t = times[last];
+        if (t <= 0) return false;
+        if (last < 5) return false;
+        int from = times.BinarySearch(t / 2);
+        if (from < 0) from = ~from;
+        from = Math.Min(from, last - 5);
+        foreach (var name in states)
+        {
+            var s = series[name];
+            var scale = tol * Math.Max(Math.Abs(s[last]), 1e-3);
+            for (int k = from; k < last; k++)
+                if (Math.Abs(s[k] - s[last]) > scale) return false;
+        }
+        return true;
+    }
+
+    /// <summary>No state moved by more than the tolerance (relative, or to 1e-3 when smaller) since step <paramref name="from"/>.</summary>
+    static bool Unmoved(Dictionary<string, List<double>> series, List<string> states, int from, double tol)
+    {
+        foreach (var name in states)
+        {
+            var s = series[name];
+            var scale = tol * Math.Max(Math.Abs(s[^1]), 1e-3);
+            for (int k = from; k < s.Count; k++)
+                if (Math.Abs(s[k] - s[^1]) > scale) return false;
+        }
+        return true;
+    }
+
+    Dictionary<string, double> StartValues(Dictionary<Symbol, double> values)
+    {
+        var start = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (s, v) in values) start[s.Name] = v;
+        if (Start?.Invoke(_model.Parameters.ToDictionary(p => p.Symbol.Name, p => values[p.Symbol])) is { } derived)
+        {
+            foreach (var (name, v) in derived) start.TryAdd(name, v);
+            return start;
+        }
+        var parameters = _model.Parameters.ToDictionary(p => p.Symbol, p => values[p.Symbol]);
+        var solution = _start.Solve(parameters);
+        if (!solution.Success)
+            throw new NumericFailure($"{Regime.Name}: the start regime '{Regime.StartRegime}' has no solution here: {solution.Solution.FailureReason}");
+        foreach (var (s, v) in solution.Equilibrium!) start[s.Name] = v;
+        return start;
+    }
+
+    static double Evaluate(Expr e, IReadOnlyDictionary<string, double> values, string what)
+    {
+        var map = new Dictionary<Symbol, double>();
+        foreach (var s in e.FreeSymbols())
+            map[s] = values.TryGetValue(s.Name, out var v) ? v : throw new NumericFailure($"{what} needs '{s.Name}', which the start regime does not give");
+        var result = Evaluator.Evaluate(e, map);
+        return double.IsFinite(result) ? result : throw new NumericFailure($"{what} has no finite value");
+    }
+
+    static RawUnknown RawUnknownOf(Unknown u)
+    {
+        Expr? lower = null, upper = null;
+        bool lowerStrict = true, upperStrict = true;
+        foreach (var r in u.Domain)
+        {
+            var (side, op) = r.Left == u.Symbol ? (r.Right, r.Operator) : r.Right == u.Symbol ? (r.Left, Flip(r.Operator)) : (null, r.Operator);
+            if (side is null) continue;
+            if (op is RelationOperator.Greater or RelationOperator.GreaterOrEqual) { lower = side; lowerStrict = op == RelationOperator.Greater; }
+            if (op is RelationOperator.Less or RelationOperator.LessOrEqual) { upper = side; upperStrict = op == RelationOperator.Less; }
+        }
+        return new RawUnknown(u.Symbol, lower, upper, lowerStrict, upperStrict);
+    }
+
+    static RelationOperator Flip(RelationOperator op) => op switch
+    {
+        RelationOperator.Less => RelationOperator.Greater,
+        RelationOperator.LessOrEqual => RelationOperator.GreaterOrEqual,
+        RelationOperator.Greater => RelationOperator.Less,
+        RelationOperator.GreaterOrEqual => RelationOperator.LessOrEqual,
+        _ => op,
+    };
+
+    /// <summary>A state's numeric bounds from the relations of its domain with a number on the other side.</summary>
+    static (double? Lower, double? Upper) ConstantBounds(Symbol s, IReadOnlyList<Relation> domain)
+    {
+        double? lower = null, upper = null;
+        foreach (var r in domain)
+        {
+            var (side, op) = r.Left == s ? (r.Right, r.Operator) : r.Right == s ? (r.Left, Flip(r.Operator)) : (null, r.Operator);
+            if (side is not Number n) continue;
+            if (op is RelationOperator.Greater or RelationOperator.GreaterOrEqual) lower = n.Value.ToDouble();
+            if (op is RelationOperator.Less or RelationOperator.LessOrEqual) upper = n.Value.ToDouble();
+        }
+        return (lower, upper);
+    }
+}
