@@ -77,8 +77,10 @@ public sealed class DerivationContext
         var substituted = inlined.Substitute(values, Oracle);
         var integrated = Integration.Evaluate(substituted, Oracle);
         foreach (var c in integrated.Conditions) conditions.Add(c.ToString());
-        if (!integrated.IsComplete)
-            throw new DerivationException($"cannot integrate in closed form: {string.Join("; ", integrated.Unevaluated)}");
+        // An integral with no closed form stays an integral (its limits may hold unknowns): the
+        // equations it enters are solved where the rest allows and are implicit otherwise, its
+        // derivatives go through the Leibniz rule, and its values through quadrature.
+        foreach (var u in integrated.Unevaluated) conditions.Add($"kept as an integral (no closed form): {u}");
         return Simplify(integrated.Value);
     }
 
