@@ -54,7 +54,22 @@ public sealed class ImplicitRoot
         yield return (other, leftIsY ? greater : less);
     }
 
+    // The last point and its root: an implicit function called inside another's residual (a carried
+    // cut-off in an export cut-off's condition) is asked for the same point at every step of the
+    // outer search. One immutable record, so a reader on another thread sees a whole pair.
+    sealed record Last(double[] Arguments, double Root);
+    Last? _last;
+
     public double Solve(double[] parameters)
+    {
+        var last = _last;
+        if (last is not null && last.Arguments.AsSpan().SequenceEqual(parameters)) return last.Root;
+        var root = Search(parameters);
+        _last = new Last((double[])parameters.Clone(), root);
+        return root;
+    }
+
+    double Search(double[] parameters)
     {
         double lo = 0, hi = 1;
         bool haveLo = false, haveHi = false;

@@ -10,7 +10,7 @@ namespace Verify.Symbolic.Calculus;
 /// </summary>
 internal static class SpecialDerivatives
 {
-    public static bool IsSpecial(Call c) => c.Name is "erf" or "Gamma" or "digamma";
+    public static bool IsSpecial(Call c) => c.Name is "erf" or "tgamma" or "digamma";
 
     public static Expr Derivative(Call c, ISignOracle oracle)
     {
@@ -19,9 +19,9 @@ internal static class SpecialDerivatives
         {
             case "erf":
                 var gaussian = Canonical.Exp(Canonical.Mul([Expr.MinusOne, Canonical.Pow(u, Expr.Num(2, 1), oracle)], oracle), oracle);
-                var sqrtPi = Expr.Call("Gamma", Expr.OneHalf);
+                var sqrtPi = Expr.Call("tgamma", Expr.OneHalf);
                 return Canonical.Mul([Expr.Num(2, 1), gaussian, Canonical.Pow(sqrtPi, Expr.MinusOne, oracle)], oracle);
-            case "Gamma":
+            case "tgamma":
                 return Canonical.Mul([c, Expr.Call("digamma", u)], oracle);
             default:
                 throw new DifferentiationException(

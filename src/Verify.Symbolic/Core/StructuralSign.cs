@@ -36,7 +36,7 @@ public sealed class StructuralSign : ISignOracle
             // erf is odd and increasing, so it has its argument's sign; Γ is positive on the positive axis.
             case Call c when c.Partials.IsEmpty && c.Name == "erf" && c.Arguments.Length == 1:
                 return inner.SignOf(c.Arguments[0]);
-            case Call c when c.Partials.IsEmpty && c.Name == "Gamma" && c.Arguments.Length == 1:
+            case Call c when c.Partials.IsEmpty && c.Name == "tgamma" && c.Arguments.Length == 1:
                 return inner.SignOf(c.Arguments[0]).Within(SignSet.Positive) ? SignSet.Positive : SignSet.Any;
             case Call c when c.Partials.IsEmpty && c.Name == "abs":
                 return inner.SignOf(c.Arguments[0]).Within(SignSet.NonZero) ? SignSet.Positive : SignSet.NonNegative;

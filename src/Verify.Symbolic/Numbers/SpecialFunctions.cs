@@ -2,7 +2,7 @@
 namespace Verify.Symbolic.Numbers;
 
 /// <summary>
-/// The built-in special functions erf, Γ (written Gamma) and the digamma ψ = Γ'/Γ: their values
+/// The built-in special functions erf, Γ (written tgamma, as in C, since gamma and Gamma are common parameter names) and the digamma ψ = Γ'/Γ: their values
 /// (MathNet.Numerics) and interval enclosures. The enclosures use monotonicity on each piece of
 /// the domain and widen the library's values by <see cref="RelativeSlack"/>, well above the
 /// library's stated accuracy (about 1e-15 relative), so that they are sound as long as that holds.
@@ -15,7 +15,7 @@ public static class SpecialFunctions
     const double GammaArgMin = 1.4616321449683623;
     const double GammaMinBelow = 0.88560319441;
 
-    public static bool IsSpecial(string name) => name is "erf" or "Gamma" or "digamma";
+    public static bool IsSpecial(string name) => name is "erf" or "tgamma" or "digamma";
 
     public static double Erf(double x) => double.IsNaN(x) ? double.NaN : MathNet.Numerics.SpecialFunctions.Erf(x);
 
@@ -27,7 +27,7 @@ public static class SpecialFunctions
     public static double Value(string name, double x) => name switch
     {
         "erf" => Erf(x),
-        "Gamma" => Gamma(x),
+        "tgamma" => Gamma(x),
         "digamma" => Digamma(x),
         _ => throw new ArgumentException($"'{name}' is not a special function"),
     };
@@ -35,7 +35,7 @@ public static class SpecialFunctions
     public static Interval Enclose(string name, Interval x) => name switch
     {
         "erf" => Increasing(x, Erf, -1, 1),
-        "Gamma" => EncloseGamma(x),
+        "tgamma" => EncloseGamma(x),
         "digamma" => PositiveOnly(x, p => Increasing(p, Digamma, double.NegativeInfinity, double.PositiveInfinity)),
         _ => throw new ArgumentException($"'{name}' is not a special function"),
     };
