@@ -91,12 +91,51 @@ public sealed class DerivationContext
         var substituted = inlined.Substitute(values, Oracle);
         var integrated = Integration.Evaluate(substituted, Oracle);
         foreach (var c in integrated.Conditions) conditions.Add(c.ToString());
-        if (!integrated.IsComplete)
-            throw new DerivationException($"cannot integrate in closed form: {string.Join("; ", integrated.Unevaluated)}");
+        // An integral with no closed form stays an integral (its limits may hold unknowns): the
+        // equations it enters are solved where the rest allows and are implicit otherwise, its
+        // derivatives go through the Leibniz rule, and its values through quadrature.
+        foreach (var u in integrated.Unevaluated) conditions.Add($"kept as an integral (no closed form): {u}");
         return Simplify(integrated.Value);
     }
 
     public Expr Simplify(Expr e)
+    {
+        if (e.Any(n => n is Integral)) return SimplifyAroundIntegrals(e);
+        return SimplifyPlain(e);
+    }
+
+    /// <summary>
+    /// Kept integrals are atoms to the simplifier: each is simplified once on its own (its body and
+    /// limits), then stands for a fresh symbol while the expression around it is simplified, so the
+    /// rewrites do not walk every integrand again at every step of a derivation.
+    /// </summary>
+    Expr SimplifyAroundIntegrals(Expr e)
+    {
+        var atoms = new Dictionary<Expr, Expr>();
+        var back = new Dictionary<Expr, Expr>();
+        foreach (var i in OutermostIntegrals(e).Distinct())
+        {
+            var atom = Expr.Sym($"integral_{atoms.Count + 1}_", SymbolSign.Real);
+            atoms[i] = atom;
+            back[atom] = SimplifiedIntegral(i);
+        }
+        return SimplifyPlain(e.Substitute(atoms, Oracle)).Substitute(back, Oracle);
+    }
+
+    static IEnumerable<Integral> OutermostIntegrals(Expr e)
+    {
+        if (e is Integral i) { yield return i; yield break; }
+        foreach (var child in e.Children)
+            foreach (var inner in OutermostIntegrals(child)) yield return inner;
+    }
+
+    // Phases may be derived in parallel, sharing a context.
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Integral, Expr> _simplifiedIntegrals = new();
+
+    Expr SimplifiedIntegral(Integral i) =>
+        _simplifiedIntegrals.GetOrAdd(i, x => Canonical.Integral(Simplify(x.Body), x.Variable, Simplify(x.Lower), Simplify(x.Upper)));
+
+    Expr SimplifyPlain(Expr e)
     {
         // Merging powers makes new exponents; normalise until nothing changes (a few rounds at most).
         var current = e;

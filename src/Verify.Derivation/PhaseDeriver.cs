@@ -76,9 +76,9 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
                 foreach (var name in carry.Names)
                 {
                     var v = from.Find(name.Name) ?? throw new DerivationException($"{carry.Span}: regime '{carry.FromRegime}' does not define '{name.Name}'");
-                    if (v.Kind != FormKind.Closed)
-                        throw new DerivationException($"{carry.Span}: '{name.Name}' has no closed form in '{carry.FromRegime}'; carrying implicit values is not supported");
-                    _values[name] = new DerivedValue(name, v.Value, FormKind.Closed, $"carried from {carry.FromRegime}", v.Latex, v.Description);
+                    // An implicit value comes with the implicit functions it calls, root-found before this phase's own.
+                    if (v.Kind != FormKind.Closed) ImportImplicits(from);
+                    _values[name] = new DerivedValue(name, v.Value, v.Kind, $"carried from {carry.FromRegime}", v.Latex, v.Description);
                     // A carried unknown keeps its symbol and declared domain while solving; a carried
                     // quantity (no domain of its own) is substituted at once.
                     var declared = source.Regime.Unknowns.FirstOrDefault(x => x.Symbol == name);
@@ -98,6 +98,15 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
             }
             _unknowns = regime.Unknowns.Select(u => u.Symbol).Where(s => !_known.ContainsKey(s) && !_carried.ContainsKey(s)).ToList();
             _hints = [.. regime.Hints, .. phase?.Hints ?? []];
+        }
+
+        // Implicit functions of earlier regimes that carried values call; they come first in solving order.
+        readonly List<ImplicitUnknown> _imported = [];
+
+        void ImportImplicits(PhaseDerivation from)
+        {
+            foreach (var u in from.ImplicitUnknowns)
+                if (_imported.All(i => i.FunctionName != u.FunctionName)) _imported.Add(u);
         }
 
         public void PrepareConditions()
@@ -222,7 +231,13 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
             _implicits = new ImplicitFunctions(context.Oracle) { DeferUnprovedSlopes = true };
             var final = new Dictionary<Expr, Expr>(_known);
             foreach (var (k, v) in _carried) final[k] = v;
-            for (int b = 0; b < _deferred.Count; b++) DefineImplicit(_deferred[b], b, final);
+            foreach (var u in _imported)
+            {
+                _implicitUnknowns.Add(u);
+                if (_imported.Count(i => i.Block == u.Block) == 1) _implicits.Define(u.FunctionName, u.Unknown, u.Parameters, u.Residual);
+            }
+            var firstOwnBlock = _imported.Count == 0 ? 0 : _imported.Max(i => i.Block) + 1;
+            for (int b = 0; b < _deferred.Count; b++) DefineImplicit(_deferred[b], firstOwnBlock + b, final);
 
             // Solutions refer to unknowns solved later (eliminated) or earlier (kept as symbols):
             // substitute until none is left; the dependencies are acyclic by construction.

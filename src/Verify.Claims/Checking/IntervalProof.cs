@@ -12,7 +12,7 @@ namespace Verify.Claims.Checking;
 /// required sign on the claim's proof box (<see cref="ParameterSpace.Box"/>) wherever the model's
 /// domain, the phase's conditions and the claim's 'where' hold. The box leaves out the open edges
 /// of the domain and what lies beyond its ranges, and the evidence says so. Strict and weak
-/// inequalities only; anything implicit is not attempted.
+/// inequalities only; anything implicit, or holding an integral with no closed form, is not attempted.
 /// </summary>
 public static class IntervalProof
 {
@@ -49,6 +49,10 @@ public static class IntervalProof
             catch (ArgumentException) { excluded++; continue; }
             var difference = Simplifier.Simplify(InBox(Expr.Sub(c.Left, c.Right)), onBox);
             if (!Boxed(difference)) return new(false, $"no interval proof in {c.Phases}: {difference} names symbols outside the box");
+            // A kept integral's enclosure is the mean-value bound (sound, see IntervalEvaluator), far too
+            // wide to settle a sign by bisection: not attempted, and said.
+            if (difference.Any(n => n is Integral))
+                return new(false, $"no interval proof in {c.Phases}: it holds an integral with no closed form, whose enclosure (the mean-value bound) is sound but too wide to decide a sign");
             var (f, caseGoal) = UnknownFactors(difference, goal, onBox);
             if (!ReferenceEquals(f, difference)) factored++;
             var constraints = new List<DomainConstraint>();

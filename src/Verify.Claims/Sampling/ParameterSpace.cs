@@ -47,7 +47,7 @@ public sealed class ParameterSpace
         _derived = model.DerivedParameters;
         var doc = model.Derivation.Context.Model;
         with ??= new Dictionary<Symbol, Expr>();
-        var relations = doc.Parameters.SelectMany(p => p.Domain).Concat(doc.Constraints.SelectMany(c => c.Relations))
+        var relations = doc.Parameters.SelectMany(p => p.Domain).Concat(doc.Constraints.SelectMany(c => c.Relations.Select(doc.Inline)))
             .Concat(doc.Derived.SelectMany(d => d.Claims)).ToList();
         var computed = new List<(Symbol, Expr)>();
         foreach (var p in doc.Parameters)
@@ -69,7 +69,7 @@ public sealed class ParameterSpace
         _slots = new Layout(slots, Resolve);
         _inputs = new Layout(model.Inputs.ToArray(), Resolve);
         _inputOfSlot = slots.Select(s => model.Inputs.ToList().IndexOf(s)).ToArray();
-        _admissibility = doc.Parameters.SelectMany(p => p.Domain).Concat(doc.Constraints.SelectMany(c => c.Relations)).ToList();
+        _admissibility = doc.Parameters.SelectMany(p => p.Domain).Concat(doc.Constraints.SelectMany(c => c.Relations.Select(doc.Inline))).ToList();
     }
 
     /// <summary>Draws the drawn symbols' values (in <see cref="DrawnSymbols"/> order), admissible ones only.</summary>

@@ -51,7 +51,7 @@ static class ModelPoint
             if (d.Definition.FreeSymbols().All(values.ContainsKey)) values[d.Symbol] = Evaluate(d.Definition, values);
 
         var checks = model.Parameters.SelectMany(p => p.Domain.Select(r => (Relation: r, Why: (string?)null)))
-            .Concat(model.Constraints.SelectMany(c => c.Relations.Select(r => (Relation: r, Why: c.Description))));
+            .Concat(model.Constraints.SelectMany(c => c.Relations.Select(r => (Relation: model.Inline(r), Why: c.Description))));
         if (model.Variable is { } variable && values.ContainsKey(variable.Symbol))
             checks = checks.Concat(variable.Domain.Select(r => (Relation: r, Why: (string?)null)));
         foreach (var (relation, why) in checks)

@@ -21,6 +21,7 @@ static class ReportInputs
         if (string.IsNullOrWhiteSpace(modelPath))
             return new(ReportSources.Bundled(model.Name) with { Model = model }, $"the bundled claims of {model.Name}");
         var claimsPath = Path.ChangeExtension(modelPath, ".claims");
+        fallbackClaims ??= Checking.VariantClaims.BundledFamily(model.Name);
         var expectedPath = Path.ChangeExtension(modelPath, ".expected");
         var expected = File.Exists(expectedPath) ? ExpectedVerdicts.Load(expectedPath) : null;
         if (File.Exists(claimsPath))

@@ -54,18 +54,20 @@ public sealed class ImplicitRoot
         yield return (other, leftIsY ? greater : less);
     }
 
-    // The last root found, by its parameters: one point's outputs call the function many times (in
-    // every value and derivative that holds it), and a claim over a firm's cost a varies only a,
-    // which the root does not depend on. The root is a function of the parameters, so this is exact.
-    double[]? _lastParameters;
-    double _lastRoot;
+    // The last point and its root: an implicit function called inside another's residual (a carried
+    // cut-off in an export cut-off's condition) is asked for the same point at every step of the
+    // outer search, and a claim over a firm's cost a varies only a, which the root does not depend
+    // on. The root is a function of the point, so this is exact. One immutable record, so a reader
+    // on another thread sees a whole pair.
+    sealed record Last(double[] Arguments, double Root);
+    Last? _last;
 
     public double Solve(double[] parameters)
     {
-        if (_lastParameters is not null && _lastParameters.AsSpan().SequenceEqual(parameters)) return _lastRoot;
+        var last = _last;
+        if (last is not null && last.Arguments.AsSpan().SequenceEqual(parameters)) return last.Root;
         var root = Search(parameters);
-        _lastParameters = (double[])parameters.Clone();
-        _lastRoot = root;
+        _last = new Last((double[])parameters.Clone(), root);
         return root;
     }
 

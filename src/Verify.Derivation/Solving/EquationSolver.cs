@@ -52,6 +52,10 @@ public sealed class EquationSolver
 
     SolveOutcome Solve(Equation equation, Symbol x, bool allowRoot)
     {
+        // No rule isolates an unknown from inside an integral with no closed form (in its limits or
+        // its integrand): say so at once instead of trying every rewrite on the integral's text.
+        if (InsideIntegral(equation, x))
+            return SolveOutcome.Failed($"{x.Name} is inside an integral with no closed form");
         var outcome = SolveDirectOrCleared(equation, x);
         if (outcome.Success || !allowRoot) return outcome;
         // Both sides positive and x only under a common symbolic exponent q: raise both to 1/q.
@@ -68,6 +72,9 @@ public sealed class EquationSolver
         }
         return outcome;
     }
+
+    static bool InsideIntegral(Equation e, Symbol x) =>
+        e.Left.Any(n => n is Integral i && i.Contains(x)) || e.Right.Any(n => n is Integral i && i.Contains(x));
 
     /// <summary>The non-numeric exponents of the powers through which x enters the equation.</summary>
     static IEnumerable<Expr> SharedExponents(Equation e, Symbol x)
@@ -135,6 +142,8 @@ public sealed class EquationSolver
     public (IReadOnlyList<Expr>? Values, string? Reason, IReadOnlyList<string> Conditions) SolveLinear(IReadOnlyList<Equation> equations, IReadOnlyList<Expr> atoms, IReadOnlyCollection<Symbol> unknowns)
     {
         obliging?.Reset();
+        if (unknowns.FirstOrDefault(u => equations.Any(e => InsideIntegral(e, u))) is { } inside)
+            return (null, $"{inside.Name} is inside an integral with no closed form", []);
         int n = atoms.Count;
         if (equations.Count != n) return (null, $"{equations.Count} equations for {n} targets", []);
         var fresh = atoms.Select((a, i) => Expr.Sym($"t{i + 1}_", context.Oracle.SignOf(a).Within(SignSet.Positive) ? SymbolSign.Positive : SymbolSign.Real)).ToArray();

@@ -33,6 +33,11 @@ public sealed class StructuralSign : ISignOracle
                 if (m.Any(x => x.Within(SignSet.Positive))) return SignSet.Positive;
                 if (m.Any(x => x.Within(SignSet.NonNegative))) return SignSet.NonNegative;
                 return SignSet.Any;
+            // erf is odd and increasing, so it has its argument's sign; Γ is positive on the positive axis.
+            case Call c when c.Partials.IsEmpty && c.Name == "erf" && c.Arguments.Length == 1:
+                return inner.SignOf(c.Arguments[0]);
+            case Call c when c.Partials.IsEmpty && c.Name == "tgamma" && c.Arguments.Length == 1:
+                return inner.SignOf(c.Arguments[0]).Within(SignSet.Positive) ? SignSet.Positive : SignSet.Any;
             case Call c when c.Partials.IsEmpty && c.Name == "abs":
                 return inner.SignOf(c.Arguments[0]).Within(SignSet.NonZero) ? SignSet.Positive : SignSet.NonNegative;
             default: return SignSet.Any;

@@ -137,6 +137,9 @@ public static class Compiler
             switch (c.Name)
             {
                 case "abs": return Call(MathAbs, args[0]);
+                case "erf": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Erf))!, args[0]);
+                case "tgamma": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Gamma))!, args[0]);
+                case "digamma": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Digamma))!, args[0]);
                 case "max": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MaxStep)), acc, x));
                 case "min": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MinStep)), acc, x));
                 default: throw new NotSupportedException($"built-in '{c.Name}' has no compiled form");

@@ -34,6 +34,7 @@ public sealed class FunctionTable
             ("max", true, > 0) => a => a.Max(),
             ("min", true, > 0) => a => a.Min(),
             ("abs", true, 1) => a => Math.Abs(a[0]),
+            ("erf" or "tgamma" or "digamma", true, 1) => a => SpecialFunctions.Value(c.Name, a[0]),
             _ => null!,
         };
         return f is not null;

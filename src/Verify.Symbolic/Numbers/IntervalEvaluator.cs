@@ -69,6 +69,7 @@ public static class IntervalEvaluator
                     "max" => Interval.Max(args),
                     "min" => Interval.Min(args),
                     "abs" => Interval.Abs(args[0]),
+                    "erf" or "tgamma" or "digamma" => SpecialFunctions.Enclose(c.Name, args[0]),
                     _ => throw new NotSupportedException($"built-in '{c.Name}' has no interval rule"),
                 };
             }

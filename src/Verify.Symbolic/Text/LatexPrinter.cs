@@ -201,6 +201,8 @@ public static class LatexPrinter
                 {
                     "abs" when c.Arguments.Length == 1 => new($@"\left|{args}\right|", Level.Atom),
                     "max" or "min" => new($@"\{c.Name}\left({args}\right)", Level.Atom),
+                    "tgamma" when c.Arguments.Length == 1 => new($@"\Gamma\left({args}\right)", Level.Atom),
+                    "digamma" when c.Arguments.Length == 1 => new($@"\psi\left({args}\right)", Level.Atom),
                     _ => new($@"{names.Function(c.Name)}\left({args}\right)", Level.Atom),
                 };
             }

@@ -1,0 +1,118 @@
+using FsCheck.Fluent;
+using NUnit.Framework;
+using Verify.Derivation.Evaluation;
+using Verify.Derivation.Results;
+using Verify.Model.Language;
+using Verify.Numerics;
+using Verify.Symbolic.Core;
+
+namespace Verify.Derivation.Tests;
+
+/// <summary>
+/// Models whose market integrals have no closed form: they derive with the integrals
+/// kept, the unknowns their conditions cannot isolate implicit, and their values agree with the
+/// first-principles solver; a Pareto model written so that its integrals stay unevaluated gives
+/// the closed forms' values.
+/// </summary>
+public class BeyondParetoTests
+{
+    /// <summary>One country, truncated exponential costs on (0, 1] (the model of the issue).</summary>
+    const string TruncatedExponential = """
+        model truncated-exponential
+        parameter sigma : 1 < sigma < 2
+        parameter f : f > 0
+        parameter fE : fE > 0
+        parameter L : L > 0
+        variable a : 0 < a <= 1
+        density g(a) = exp(-a)/(1 - exp(-1))
+        regime autarky
+          unknown aD : 0 < aD < 1
+          unknown B : B > 0
+          unknown n : n > 0
+          condition cutoff : aD^(1 - sigma)*B = f
+          condition free-entry : integral((B*a^(1 - sigma) - f)*g(a), a, 0, aD) = fE
+          condition demand : B = L/(n*integral(a^(1 - sigma)*g(a), a, 0, aD))
+        end
+        """;
+
+    /// <summary>The documentation's tiny autarky model with Pareto costs; DENSITY is filled in.</summary>
+    const string TinyAutarky = """
+        model tiny-autarky
+        parameter sigma : sigma > 1
+        parameter k : k > sigma - 1
+        parameter f : f > 0
+        parameter fE : fE > 0
+        parameter L : L > 0
+        variable a : 0 < a <= 1
+        density g(a) = DENSITY
+        function C(lo, hi) = integral(a^(1 - sigma)*g(a), a, lo, hi)
+        regime autarky
+          unknown aD : 0 < aD < 1
+          unknown B : B > 0
+          unknown n : n > 0
+          condition cutoff : aD^(1 - sigma)*B = f
+          condition free-entry : integral((a^(1 - sigma)*B - f)*g(a), a, 0, aD) = fE
+          condition demand : B = L/(n*C(0, aD))
+          quantity active = n*aD^k
+        end
+        """;
+
+    static readonly string[] Names = ["aD", "B", "n"];
+
+    [Test]
+    public void TheTruncatedExponentialModelDerivesImplicitlyAndAgreesWithFirstPrinciples()
+    {
+        var model = ModelLoader.LoadText(TruncatedExponential, "truncated-exponential.model");
+        var derivation = ModelDeriver.Derive(model);
+        var phase = derivation.Regimes.Single().Phases.Single();
+        Assert.That(phase.Values.Values.Single(v => v.Symbol.Name == "aD").Kind, Is.EqualTo(FormKind.Implicit), "aD is the root of free entry");
+        Assert.That(phase.Values.Values.Single(v => v.Symbol.Name == "B").Value.Any(n => n is Call), "B is solved in terms of the implicit aD");
+        Assert.That(phase.Conditions.Any(c => c.Residual.Any(n => n is Integral)), "the market integrals are kept");
+
+        var evaluator = new ModelEvaluator(derivation);
+        var regime = evaluator.Regime("autarky");
+        var raw = RegimeSystems.Prepare(model, model.FindRegime("autarky")!);
+        var draw = from sigma in CrossCheckRunner.Open(1.05, 1.9) from f in CrossCheckRunner.Open(0.2, 3)
+                   from share in CrossCheckRunner.Open(0.05, 0.9) from l in CrossCheckRunner.Open(0.2, 3) select (sigma, f, share, l);
+        int compared = 0;
+        CrossCheckRunner.Check(draw, p =>
+        {
+            // fE below f*(C(0, 1) - 1) keeps the cut-off inside (0, 1): a share of that bound.
+            var c01 = Verify.Symbolic.Numbers.Evaluator.Quadrature(a => Math.Pow(a, 1 - p.sigma) * Math.Exp(-a) / (1 - Math.Exp(-1)), 0, 1);
+            var values = new Dictionary<string, double> { ["sigma"] = p.sigma, ["f"] = p.f, ["fE"] = p.share * p.f * (c01 - 1), ["L"] = p.l };
+            var derived = regime.Evaluate(evaluator.InputVector(values));
+            var solved = raw.Solve(model.Parameters.ToDictionary(q => q.Symbol, q => values[q.Symbol.Name]));
+            if (!solved.Success) return true;
+            compared++;
+            return Names.All(name => Math.Abs(derived.Values[name] - solved[name]) <= 1e-8 * Math.Max(1, Math.Abs(solved[name])));
+        }, seed: 201413, count: 25, name: "truncated exponential vs first principles");
+        Assert.That(compared, Is.GreaterThanOrEqualTo(20), "the first-principles solver found most points");
+    }
+
+    [Test]
+    public void AParetoModelWithItsIntegralsKeptGivesTheClosedFormsValues()
+    {
+        var closed = ModelLoader.LoadText(TinyAutarky.Replace("DENSITY", "k*a^(k - 1)"), "closed.model");
+        // The same density written so that the integrator does not read it as c*a^p: every integral stays.
+        var kept = ModelLoader.LoadText(TinyAutarky.Replace("DENSITY", "k*exp((k - 1)*ln(a))"), "kept.model");
+        var closedDerivation = ModelDeriver.Derive(closed);
+        var keptDerivation = ModelDeriver.Derive(kept);
+        Assert.That(closedDerivation.Regimes.Single().Phases.Single().Values.Values.All(v => v.Kind == FormKind.Closed));
+        Assert.That(keptDerivation.Regimes.Single().Phases.Single().Values.Values.Single(v => v.Symbol.Name == "aD").Kind, Is.EqualTo(FormKind.Implicit));
+
+        var closedRegime = new ModelEvaluator(closedDerivation);
+        var keptRegime = new ModelEvaluator(keptDerivation);
+        var draw = from sigma in CrossCheckRunner.Open(1.2, 4) from excess in CrossCheckRunner.Open(0.3, 4)
+                   from f in CrossCheckRunner.Open(0.2, 3) from share in CrossCheckRunner.Open(0.05, 0.9) from l in CrossCheckRunner.Open(0.2, 3)
+                   select (sigma, k: sigma - 1 + excess, f, share, l);
+        CrossCheckRunner.Check(draw, p =>
+        {
+            // The cut-off lies below 1 when fE < f*(sigma - 1)/(k - sigma + 1): a share of that bound.
+            var values = new Dictionary<string, double>
+                { ["sigma"] = p.sigma, ["k"] = p.k, ["f"] = p.f, ["fE"] = p.share * p.f * (p.sigma - 1) / (p.k - p.sigma + 1), ["L"] = p.l };
+            var a = closedRegime.Regime("autarky").Evaluate(closedRegime.InputVector(values));
+            var b = keptRegime.Regime("autarky").Evaluate(keptRegime.InputVector(values));
+            return a.Values.All(kv => Math.Abs(kv.Value - b.Values[kv.Key]) <= 1e-8 * Math.Max(1, Math.Abs(kv.Value)));
+        }, seed: 201414, count: 25, name: "Pareto with integrals kept vs closed forms");
+    }
+}
