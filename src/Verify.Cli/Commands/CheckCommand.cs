@@ -16,21 +16,17 @@ namespace Verify.Cli.Commands;
 /// </summary>
 public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Settings>
 {
-    public sealed class Settings : CachedModelSettings
+    public sealed class Settings : DrawSettings
     {
         [CommandOption("--claims <IDS>")] [Description("Only these claim ids, comma-separated (e.g. R3.sustain,R4.limit).")]
         public string? Claims { get; init; }
-        [CommandOption("--draws <N>")] [Description("Random admissible draws per claim (default 10000).")]
-        public int Draws { get; init; } = 10_000;
-        [CommandOption("--seed <S>")] [Description("Seed of the draws (default 20140101); the same seed replays the same draws.")]
-        public ulong Seed { get; init; } = 20140101;
         [CommandOption("--json")] [Description("Print {\"claims\": [[...]], \"seconds\": ...} instead of the table.")]
         public bool Json { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        if (settings.Draws < 1) throw new ArgumentException("--draws must be at least 1");
+        settings.CheckDraws();
         var model = ModelSource.Load(settings.Model);
         var (claims, expected) = ClaimSources.For(model, settings.Model);
         var ids = settings.Claims?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();

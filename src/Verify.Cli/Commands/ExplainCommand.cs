@@ -15,21 +15,17 @@ namespace Verify.Cli.Commands;
 /// </summary>
 public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainCommand.Settings>
 {
-    public sealed class Settings : CachedModelSettings
+    public sealed class Settings : DrawSettings
     {
         [CommandArgument(0, "<ID>")] [Description("A claim id (R3.order), or id@regime for one of its regimes (R3.order@relocation).")]
         public string Claim { get; init; } = "";
-        [CommandOption("--draws <N>")] [Description("Random admissible draws (default 10000, as verify check).")]
-        public int Draws { get; init; } = 10_000;
-        [CommandOption("--seed <S>")] [Description("Seed of the draws (default 20140101, as verify check).")]
-        public ulong Seed { get; init; } = 20140101;
         [CommandOption("--json")] [Description("Print the claims as verify check --json does.")]
         public bool Json { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        if (settings.Draws < 1) throw new ArgumentException("--draws must be at least 1");
+        settings.CheckDraws();
         var model = ModelSource.Load(settings.Model);
         var (claims, expected) = ClaimSources.For(model, settings.Model);
         var at = settings.Claim.IndexOf('@');

@@ -23,3 +23,17 @@ public class CachedModelSettings : ModelSettings
     /// <summary>The cache directory to use, or null for none.</summary>
     internal string? CacheDirectory => CacheLocation.Of(CacheDir, NoCache);
 }
+
+/// <summary>Options of the commands that decide claims: how many random draws, from which seed.</summary>
+public class DrawSettings : CachedModelSettings
+{
+    [CommandOption("--draws <N>")] [Description("Random admissible draws per claim (default 10000).")]
+    public int Draws { get; init; } = 10_000;
+    [CommandOption("--seed <S>")] [Description("Seed of the draws (default 20140101); the same seed replays the same draws.")]
+    public ulong Seed { get; init; } = 20140101;
+
+    internal void CheckDraws()
+    {
+        if (Draws < 1) throw new ArgumentException("--draws must be at least 1");
+    }
+}
