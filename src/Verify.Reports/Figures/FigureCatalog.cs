@@ -1,5 +1,6 @@
 using Verify.Derivation.Evaluation;
 using Verify.Model.Claims;
+using Verify.Model.Language;
 using Verify.Reports.Baselines;
 using Verify.Reports.Content;
 using Verify.Symbolic.Text;
@@ -57,13 +58,18 @@ public sealed class FigureCatalog(ModelEvaluator evaluator, ClaimDocument claims
         foreach (var (file, data) in PathFigures.Build(evaluator.Derivation.Context.Model))
             figures.Add(Rendered(file, Caption(data, PathFigures.PointText), ClaimsWith(["R7.general"]), data, onPage: true));
         var refuted = new RefutedFigures(_sweep, claims);
+        var model = evaluator.Derivation.Context.Model;
         foreach (var c in baseline.Claims.Where(c => c.Verdict == "refuted"))
-            if (refuted.For(c) is { } data)
+            if ((model.Dynamics.Any(d => d.Name == c.Regime) ? PathThrough(model, c) : refuted.For(c)) is { } data)
                 figures.Add(Rendered($"figures/refuted-{Slug(c.Key)}.png",
                     $"Where {c.Key} fails: {data.Title}" + (c.Counterexample is { Count: > 0 } ? ", through its counterexample" : $", at {DefaultPointText}, phi={GainPhi}"),
                     [c.Id], data, onPage: false));
         return figures;
     }
+
+    /// <summary>A refuted claim over paths: W* along each dynamic regime's path, through its counterexample.</summary>
+    static FigureData? PathThrough(ModelDocument model, ClaimRecord c) =>
+        c.Counterexample is { Count: > 0 } point ? PathFigures.Through(model, point.ToDictionary(v => v.Name, v => v.Value), "Wstar") : null;
 
     static string Caption(FigureData data, string point) =>
         $"{data.Title}, at {point}" + (data.Notes.Count == 0 ? "" : $" ({string.Join("; ", data.Notes)})");
