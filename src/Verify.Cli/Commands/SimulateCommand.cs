@@ -24,7 +24,7 @@ public sealed class SimulateCommand(IAnsiConsole console) : Command<SimulateComm
         public double? Until { get; init; }
         [CommandOption("--tolerance <E>")] [Description("Relative tolerance of the integrator and of the steady-state test (default 1e-8).")]
         public double? Tolerance { get; init; }
-        [CommandOption("--json")] [Description("Print {\"t\": [...], \"series\": {...}, \"steady\": true|false}.")] public bool Json { get; init; }
+        [CommandOption("--json")] [Description("Print {\"t\": [[...]], \"series\": {...}, \"steady\": true|false}.")] public bool Json { get; init; }
         [CommandOption("--csv")] [Description("Print one row per accepted step: t and every series.")] public bool Csv { get; init; }
 
         public override ValidationResult Validate()
