@@ -17,6 +17,10 @@ public sealed class PhaseEvaluator
     public IReadOnlyList<Symbol> Inputs { get; }
     public IReadOnlyList<Symbol> Outputs { get; }
     readonly Action<double[], double[]> _all;
+    // The validity relations' sides alone: finding the phase at a point needs only these, not the
+    // thirty-odd outputs (the same formulas, so the same numbers as the sides in _all).
+    readonly Action<double[], double[]>? _sides;
+    readonly double[] _sideBuffer;
     readonly int _whenStart;
     readonly IReadOnlyList<Relation> _when;
     public FunctionTable Functions { get; }
@@ -33,13 +37,17 @@ public sealed class PhaseEvaluator
         // (a cut-off above the largest cost is no equilibrium), besides its own conditions.
         _when = [.. phase.When, .. phase.Regime.Unknowns.SelectMany(u => u.Domain)];
         _whenStart = exprs.Count;
+        var sides = new List<Expr>();
         foreach (var r in _when)
         {
-            exprs.Add(r.Left.Substitute(values).Substitute(derivedParameters));
-            exprs.Add(r.Right.Substitute(values).Substitute(derivedParameters));
+            sides.Add(r.Left.Substitute(values).Substitute(derivedParameters));
+            sides.Add(r.Right.Substitute(values).Substitute(derivedParameters));
         }
+        exprs.AddRange(sides);
         _all = Compiler.CompileMany(exprs, inputs, Functions);
         _buffer = new double[exprs.Count];
+        _sides = sides.Count == 0 ? null : Compiler.CompileMany(sides, inputs, Functions);
+        _sideBuffer = new double[sides.Count];
     }
 
     readonly double[] _buffer;
@@ -67,6 +75,19 @@ public sealed class PhaseEvaluator
             }
         }
         return table;
+    }
+
+    /// <summary>
+    /// Whether the phase's validity relations hold at the inputs, computing only their sides (what
+    /// <see cref="TryEvaluate"/> returns, without the outputs). A phase without relations holds anywhere.
+    /// </summary>
+    public bool Holds(double[] inputs)
+    {
+        if (_sides is null) return true;
+        _sides(inputs, _sideBuffer);
+        for (int i = 0; i < _when.Count; i++)
+            if (!Relation.Holds(_sideBuffer[2 * i], _when[i].Operator, _sideBuffer[2 * i + 1])) return false;
+        return true;
     }
 
     /// <summary>Evaluates every output at the inputs; false when a validity relation of the phase fails.</summary>

@@ -30,17 +30,24 @@ public sealed class RegimeEvaluator
 
     public IReadOnlyList<PhaseEvaluator> Phases => _phases;
 
-    /// <summary>The index of the phase that holds at the inputs (its outputs are then filled), or a failure that says why none does.</summary>
-    // Every expression over the regime asks for the phase at the same point: remember the last answer.
+    // Every expression over the regime asks for the phase at the same point: remember the last
+    // answer (copied into a buffer of our own, so a hit or a miss allocates nothing).
     double[]? _lastInputs;
+    bool _hasLast;
     int _lastPhase;
 
+    /// <summary>
+    /// The index of the phase that holds at the inputs, or a failure that says why none does. Only
+    /// the phases' validity relations are computed, not their outputs (see <see cref="Evaluate"/>).
+    /// </summary>
     public int Select(double[] inputs)
     {
-        if (_lastInputs is not null && _lastInputs.AsSpan().SequenceEqual(inputs)) return _lastPhase;
+        if (_hasLast && _lastInputs!.AsSpan().SequenceEqual(inputs)) return _lastPhase;
         var phase = SelectPhase(inputs);
-        _lastInputs = (double[])inputs.Clone();
+        if (_lastInputs is null || _lastInputs.Length != inputs.Length) _lastInputs = new double[inputs.Length];
+        inputs.CopyTo(_lastInputs, 0);
         _lastPhase = phase;
+        _hasLast = true;
         return phase;
     }
 
@@ -50,7 +57,7 @@ public sealed class RegimeEvaluator
         {
             try
             {
-                if (_phases[i].TryEvaluate(inputs, _outputs[i])) return i;
+                if (_phases[i].Holds(inputs)) return i;
             }
             // A phase that cannot be evaluated here says nothing about whether it holds: falling
             // through to the next phase (a corner, say) would report the wrong equilibrium.
@@ -63,6 +70,9 @@ public sealed class RegimeEvaluator
     public EquilibriumPoint Evaluate(double[] inputs)
     {
         var i = Select(inputs);
+        // Every output of the phase, computed now that it is needed (Select computed its relations only).
+        try { _phases[i].TryEvaluate(inputs, _outputs[i]); }
+        catch (NumericFailure e) { throw new NumericFailure($"{_phases[i].Phase.Key} cannot be evaluated here: {e.Message}"); }
         var values = new Dictionary<string, double>();
         var outs = _outputs[i];
         for (int k = 0; k < outs.Length; k++) values[_phases[i].Outputs[k].Name] = outs[k];
