@@ -18,7 +18,6 @@ public sealed class QuantityExpression
     readonly string _primary;
     readonly IReadOnlyDictionary<Symbol, (string Regime, Symbol Name)> _aliases;
     readonly string[] _regimes;
-    readonly Dictionary<string, Func<double[], double>> _compiled = [];
     readonly Dictionary<string, Expr> _symbolic = [];
 
     readonly IReadOnlyDictionary<Expr, Expr> _reparametrise;
@@ -65,10 +64,31 @@ public sealed class QuantityExpression
     /// <summary>The value at the inputs, in the phases that hold there.</summary>
     public double Evaluate(double[] inputs)
     {
-        var phases = PhaseFree() ? _anyPhase! : _regimes.Select(r => _model.Regime(r).Select(inputs)).ToArray();
-        var key = string.Join("|", phases);
-        if (!_compiled.TryGetValue(key, out var f)) _compiled[key] = f = Compile(phases);
-        return f(inputs);
+        if (PhaseFree()) return CompiledFor(_anyPhase!)(inputs);
+        var evaluators = RegimeEvaluators();
+        var phases = _phaseScratch ??= new int[evaluators.Length];
+        for (int i = 0; i < evaluators.Length; i++) phases[i] = evaluators[i].Select(inputs);
+        return CompiledFor(phases)(inputs);
+    }
+
+    /// <summary>The value at the inputs in the given phases (indices into each regime's phases), whether or not they hold there.</summary>
+    public double EvaluateInPhases(int[] phases, double[] inputs) => CompiledFor(phases)(inputs);
+
+    // The hot path allocates nothing: the regimes' evaluators are looked up once, the phases found
+    // are written to a scratch array, and the compiled forms are keyed by one number per combination.
+    RegimeEvaluator[]? _evaluators;
+    int[]? _phaseScratch;
+    readonly Dictionary<long, Func<double[], double>> _byCombination = [];
+
+    RegimeEvaluator[] RegimeEvaluators() => _evaluators ??= [.. _regimes.Select(r => _model.Regime(r))];
+
+    Func<double[], double> CompiledFor(int[] phases)
+    {
+        var evaluators = RegimeEvaluators();
+        long key = 0;
+        for (int i = 0; i < phases.Length; i++) key = key * evaluators[i].Phases.Count + phases[i];
+        if (!_byCombination.TryGetValue(key, out var f)) _byCombination[key] = f = Compile([.. phases]);
+        return f;
     }
 
     /// <summary>The index of the phase that holds at the inputs, for each regime involved.</summary>
