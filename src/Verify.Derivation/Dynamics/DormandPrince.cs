@@ -58,7 +58,9 @@ public static class DormandPrince
         {
             if (steps + rejected >= maxSteps) throw new NumericFailure($"the integrator took {maxSteps} steps without reaching t = {until:G6} (stopped at t = {t:G6})");
             h = Math.Min(h, until - t);
-            if (h <= 1e-14 * Math.Max(1, Math.Abs(t))) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
+            // Underflow is relative to t: a path that leaves a bound at t = 1e-12 (the relocation kick) lives
+            // on that time scale at first, and its steps grow with t as it moves away.
+            if (h <= 1e-14 * Math.Abs(t) || h < 1e-300) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
             for (int s = 1; s < 7; s++)
             {
                 for (int i = 0; i < n; i++)

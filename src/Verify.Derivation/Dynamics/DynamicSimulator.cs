@@ -133,10 +133,17 @@ public sealed class DynamicSimulator
             return true;
         }
 
+        var inDomain = new double[nStates];
         void Rates(double t, double[] x, double[] rates)
         {
-            if (!Instant(x))
-                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6}: {failure}");
+            // The integrator's trial stages may overshoot a bound of a state's domain (y just below 0,
+            // where aR = y^(1/(rho + sigma - 1)) has no value): the rates there are those at the nearest
+            // point of the domain, where the bound rule below stops the outward motion.
+            Array.Copy(x, inDomain, nStates);
+            Project(inDomain);
+            if (!Instant(inDomain))
+                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6} "
+                    + $"({StatesText(inDomain)}): {failure}");
             _laws(frame, lawValues);
             for (int i = 0; i < nStates; i++)
             {
@@ -144,7 +151,7 @@ public sealed class DynamicSimulator
                 // A law whose coefficient of diff(x, t) vanishes (no Southern capital left to move, say) leaves x where it is.
                 double rate = state.Held || lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
                 var (lower, upper) = _stateBounds[i];
-                if (lower is { } lo && x[i] <= lo && rate < 0 || upper is { } hi && x[i] >= hi && rate > 0) rate = 0;
+                if (lower is { } lo && inDomain[i] <= lo && rate < 0 || upper is { } hi && inDomain[i] >= hi && rate > 0) rate = 0;
                 rates[i] = rate;
             }
             if (discounted.Count > 0)
@@ -256,6 +263,9 @@ public sealed class DynamicSimulator
         return new SimulationResult(Regime.Name, times,
             series.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), steady, tol, present, steps, rejected) { Method = method };
     }
+
+    string StatesText(double[] states) =>
+        string.Join(", ", Regime.States.Select((s, i) => $"{s.Symbol.Name} = {states[i]:G6}"));
 
     /// <summary>
     /// Steady: over the last half of the time elapsed, [t/2, t], and at least the last 5 accepted steps

@@ -39,13 +39,17 @@ public static class Rosenbrock23
         {
             if (steps + rejected >= maxSteps) throw new NumericFailure($"the stiff integrator took {maxSteps} steps without reaching t = {until:G6} (stopped at t = {t:G6})");
             h = Math.Min(h, until - t);
-            if (h <= 1e-14 * Math.Max(1, Math.Abs(t))) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
+            // Underflow is relative to t: a path that leaves a bound at t = 1e-12 (the relocation kick) lives
+            // on that time scale at first, and its steps grow with t as it moves away.
+            if (h <= 1e-14 * Math.Abs(t) || h < 1e-300) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
             if (!jacobianCurrent)
             {
                 for (int j = 0; j < n; j++)
                 {
                     Array.Copy(x, shifted, n);
-                    var delta = 1e-7 * Math.Max(Math.Abs(x[j]), atol / Math.Max(rtol, 1e-300));
+                    // Relative to the state itself down to the absolute tolerance: a state far below
+                    // atol/rtol (y near 1e-20 on a path where aR^alpha is of order one) is nonlinear on its own scale.
+                    var delta = 1e-7 * Math.Max(Math.Abs(x[j]), atol);
                     shifted[j] += delta;
                     f(t, shifted, fShift);
                     for (int i = 0; i < n; i++) jacobian[i, j] = (fShift[i] - f0[i]) / delta;
