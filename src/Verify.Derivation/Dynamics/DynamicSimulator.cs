@@ -25,6 +25,7 @@ public sealed class DynamicSimulator
     PreparedSystem? _instantFallback;   // prepared at the first known values, for the same symbols after
     readonly bool[] _positive;
     readonly (double? Lower, double? Upper)[] _stateBounds;
+    readonly (bool Lower, bool Upper)[] _strictBounds;
 
     public DynamicRegime Regime { get; }
 
@@ -59,6 +60,7 @@ public sealed class DynamicSimulator
         _quantities = Compiler.CompileMany(_forms.Quantities.Select(q => q.Definition).ToList(), _frame);
         _positive = regime.Unknowns.Select(u => u.Symbol.Sign == SymbolSign.Positive).ToArray();
         _stateBounds = regime.States.Select(s => ConstantBounds(s.Symbol, s.Domain)).ToArray();
+        _strictBounds = regime.States.Select(s => StrictBounds(s.Symbol, s.Domain)).ToArray();
 
         _start = RegimeSystems.Prepare(model, model.FindRegime(regime.StartRegime)
             ?? throw new DerivationException($"{regime.Name}: no regime '{regime.StartRegime}' to start from"));
@@ -139,6 +141,12 @@ public sealed class DynamicSimulator
             // The integrator's trial stages may overshoot a bound of a state's domain (y just below 0,
             // where aR = y^(1/(rho + sigma - 1)) has no value): the rates there are those at the nearest
             // point of the domain, where the bound rule below stops the outward motion.
+            for (int i = 0; i < nStates; i++)
+            {
+                var (lower, upper) = _stateBounds[i];
+                if (_strictBounds[i].Lower && lower is { } lo && x[i] <= lo || _strictBounds[i].Upper && upper is { } hi && x[i] >= hi)
+                    throw new StageOutsideDomain($"{Regime.Name}: {Regime.States[i].Symbol.Name} = {x[i]:G6} at t = {t:G6} is outside its domain");
+            }
             Array.Copy(x, inDomain, nStates);
             Project(inDomain);
             if (!Instant(inDomain))
@@ -353,6 +361,20 @@ public sealed class DynamicSimulator
         RelationOperator.GreaterOrEqual => RelationOperator.LessOrEqual,
         _ => op,
     };
+
+    /// <summary>Which of a state's numeric bounds are strict (K > 0): the path may not reach them.</summary>
+    static (bool Lower, bool Upper) StrictBounds(Symbol s, IReadOnlyList<Relation> domain)
+    {
+        bool lower = false, upper = false;
+        foreach (var r in domain)
+        {
+            var (side, op) = r.Left == s ? (r.Right, r.Operator) : r.Right == s ? (r.Left, Flip(r.Operator)) : (null, r.Operator);
+            if (side is not Number) continue;
+            if (op is RelationOperator.Greater or RelationOperator.GreaterOrEqual) lower = op == RelationOperator.Greater;
+            if (op is RelationOperator.Less or RelationOperator.LessOrEqual) upper = op == RelationOperator.Less;
+        }
+        return (lower, upper);
+    }
 
     /// <summary>A state's numeric bounds from the relations of its domain with a number on the other side.</summary>
     static (double? Lower, double? Upper) ConstantBounds(Symbol s, IReadOnlyList<Relation> domain)

@@ -64,12 +64,14 @@ public static class Rosenbrock23
 
             var k1 = lu.Solve(f0);
             for (int i = 0; i < n; i++) stage[i] = x[i] + 0.5 * h * k1[i];
-            f(t + 0.5 * h, stage, f1);
+            try { f(t + 0.5 * h, stage, f1); }
+            catch (StageOutsideDomain) { rejected++; h *= 0.25; continue; }
             var r2 = new double[n];
             for (int i = 0; i < n; i++) r2[i] = f1[i] - k1[i];
             var k2 = lu.Solve(r2);
             for (int i = 0; i < n; i++) { k2[i] += k1[i]; next[i] = x[i] + h * k2[i]; }
-            f(t + h, next, f2);
+            try { f(t + h, next, f2); }
+            catch (StageOutsideDomain) { rejected++; h *= 0.25; continue; }
             var r3 = new double[n];
             for (int i = 0; i < n; i++) r3[i] = f2[i] - E32 * (k2[i] - f1[i]) - 2 * (k1[i] - f0[i]);
             var k3 = lu.Solve(r3);
