@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Verify.Cli.Modeling;
 using Verify.Derivation.Dynamics;
+using Verify.Derivation.Evaluation;
 
 namespace Verify.Cli.Commands;
 
@@ -14,7 +15,7 @@ namespace Verify.Cli.Commands;
 /// </summary>
 public sealed class SimulateCommand(IAnsiConsole console) : Command<SimulateCommand.Settings>
 {
-    public sealed class Settings : ModelSettings
+    public sealed class Settings : CachedModelSettings
     {
         [CommandArgument(0, "<REGIME>")] [Description("A dynamic regime of the model (general, slow-entry).")]
         public string Regime { get; init; } = "";
@@ -46,7 +47,10 @@ public sealed class SimulateCommand(IAnsiConsole console) : Command<SimulateComm
             Until = settings.Until ?? new SimulationOptions().Until,
             Tolerance = settings.Tolerance ?? new SimulationOptions().Tolerance,
         };
-        var result = new DynamicSimulator(model, regime).Run(Inputs.Point(settings.At), options);
+        // The start from the derived forms (as the claims take it), stored between runs like eval's.
+        var derived = new ModelEvaluator(DerivationCache.For(model, settings.CacheDirectory));
+        var simulator = new DynamicSimulator(model, regime) { Start = DerivedStart.For(derived, regime.StartRegime) };
+        var result = simulator.Run(Inputs.Point(settings.At), options);
         var output = console.Profile.Out.Writer;
         if (settings.Json) output.WriteLine(JsonOut.Of(new { t = result.Times, series = result.Series, steady = result.Steady, method = result.Method, tolerance = result.Tolerance }));
         else if (settings.Csv) output.Write(Csv(result));

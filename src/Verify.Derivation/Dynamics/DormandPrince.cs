@@ -58,18 +58,24 @@ public static class DormandPrince
         {
             if (steps + rejected >= maxSteps) throw new NumericFailure($"the integrator took {maxSteps} steps without reaching t = {until:G6} (stopped at t = {t:G6})");
             h = Math.Min(h, until - t);
-            if (h <= 1e-14 * Math.Max(1, Math.Abs(t))) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
-            for (int s = 1; s < 7; s++)
+            // Underflow is relative to t: a path that leaves a bound at t = 1e-12 (the relocation kick) lives
+            // on that time scale at first, and its steps grow with t as it moves away.
+            if (h <= 1e-14 * Math.Abs(t) || h < 1e-300) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
+            try
             {
-                for (int i = 0; i < n; i++)
+                for (int s = 1; s < 7; s++)
                 {
-                    double sum = 0;
-                    for (int j = 0; j < s; j++) sum += A[s][j] * k[j][i];
-                    stage[i] = x[i] + h * sum;
+                    for (int i = 0; i < n; i++)
+                    {
+                        double sum = 0;
+                        for (int j = 0; j < s; j++) sum += A[s][j] * k[j][i];
+                        stage[i] = x[i] + h * sum;
+                    }
+                    f(t + C[s] * h, stage, k[s]);
+                    Check(k[s], t + C[s] * h);
                 }
-                f(t + C[s] * h, stage, k[s]);
-                Check(k[s], t + C[s] * h);
             }
+            catch (StageOutsideDomain) { rejected++; h *= 0.25; continue; }
             // stage now holds the fifth-order solution (row 6 of A is the fifth-order weights).
             double err = 0;
             for (int i = 0; i < n; i++)

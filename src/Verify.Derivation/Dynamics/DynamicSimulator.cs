@@ -25,6 +25,7 @@ public sealed class DynamicSimulator
     PreparedSystem? _instantFallback;   // prepared at the first known values, for the same symbols after
     readonly bool[] _positive;
     readonly (double? Lower, double? Upper)[] _stateBounds;
+    readonly (bool Lower, bool Upper)[] _strictBounds;
 
     public DynamicRegime Regime { get; }
 
@@ -59,6 +60,7 @@ public sealed class DynamicSimulator
         _quantities = Compiler.CompileMany(_forms.Quantities.Select(q => q.Definition).ToList(), _frame);
         _positive = regime.Unknowns.Select(u => u.Symbol.Sign == SymbolSign.Positive).ToArray();
         _stateBounds = regime.States.Select(s => ConstantBounds(s.Symbol, s.Domain)).ToArray();
+        _strictBounds = regime.States.Select(s => StrictBounds(s.Symbol, s.Domain)).ToArray();
 
         _start = RegimeSystems.Prepare(model, model.FindRegime(regime.StartRegime)
             ?? throw new DerivationException($"{regime.Name}: no regime '{regime.StartRegime}' to start from"));
@@ -133,10 +135,23 @@ public sealed class DynamicSimulator
             return true;
         }
 
+        var inDomain = new double[nStates];
         void Rates(double t, double[] x, double[] rates)
         {
-            if (!Instant(x))
-                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6}: {failure}");
+            // The integrator's trial stages may overshoot a bound of a state's domain (y just below 0,
+            // where aR = y^(1/(rho + sigma - 1)) has no value): the rates there are those at the nearest
+            // point of the domain, where the bound rule below stops the outward motion.
+            for (int i = 0; i < nStates; i++)
+            {
+                var (lower, upper) = _stateBounds[i];
+                if (_strictBounds[i].Lower && lower is { } lo && x[i] <= lo || _strictBounds[i].Upper && upper is { } hi && x[i] >= hi)
+                    throw new StageOutsideDomain($"{Regime.Name}: {Regime.States[i].Symbol.Name} = {x[i]:G6} at t = {t:G6} is outside its domain");
+            }
+            Array.Copy(x, inDomain, nStates);
+            Project(inDomain);
+            if (!Instant(inDomain))
+                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6} "
+                    + $"({StatesText(inDomain)}): {failure}");
             _laws(frame, lawValues);
             for (int i = 0; i < nStates; i++)
             {
@@ -144,7 +159,7 @@ public sealed class DynamicSimulator
                 // A law whose coefficient of diff(x, t) vanishes (no Southern capital left to move, say) leaves x where it is.
                 double rate = state.Held || lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
                 var (lower, upper) = _stateBounds[i];
-                if (lower is { } lo && x[i] <= lo && rate < 0 || upper is { } hi && x[i] >= hi && rate > 0) rate = 0;
+                if (lower is { } lo && inDomain[i] <= lo && rate < 0 || upper is { } hi && inDomain[i] >= hi && rate > 0) rate = 0;
                 rates[i] = rate;
             }
             if (discounted.Count > 0)
@@ -257,6 +272,9 @@ public sealed class DynamicSimulator
             series.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), steady, tol, present, steps, rejected) { Method = method };
     }
 
+    string StatesText(double[] states) =>
+        string.Join(", ", Regime.States.Select((s, i) => $"{s.Symbol.Name} = {states[i]:G6}"));
+
     /// <summary>
     /// Steady: over the last half of the time elapsed, [t/2, t], and at least the last 5 accepted steps
     /// (a stiff integrator may cross that half in one step), no state moved by more than the tolerance relative to its value (or to 1e-3 when smaller).
@@ -343,6 +361,20 @@ public sealed class DynamicSimulator
         RelationOperator.GreaterOrEqual => RelationOperator.LessOrEqual,
         _ => op,
     };
+
+    /// <summary>Which of a state's numeric bounds are strict (K > 0): the path may not reach them.</summary>
+    static (bool Lower, bool Upper) StrictBounds(Symbol s, IReadOnlyList<Relation> domain)
+    {
+        bool lower = false, upper = false;
+        foreach (var r in domain)
+        {
+            var (side, op) = r.Left == s ? (r.Right, r.Operator) : r.Right == s ? (r.Left, Flip(r.Operator)) : (null, r.Operator);
+            if (side is not Number) continue;
+            if (op is RelationOperator.Greater or RelationOperator.GreaterOrEqual) lower = op == RelationOperator.Greater;
+            if (op is RelationOperator.Less or RelationOperator.LessOrEqual) upper = op == RelationOperator.Less;
+        }
+        return (lower, upper);
+    }
 
     /// <summary>A state's numeric bounds from the relations of its domain with a number on the other side.</summary>
     static (double? Lower, double? Upper) ConstantBounds(Symbol s, IReadOnlyList<Relation> domain)

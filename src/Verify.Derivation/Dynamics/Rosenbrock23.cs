@@ -39,13 +39,17 @@ public static class Rosenbrock23
         {
             if (steps + rejected >= maxSteps) throw new NumericFailure($"the stiff integrator took {maxSteps} steps without reaching t = {until:G6} (stopped at t = {t:G6})");
             h = Math.Min(h, until - t);
-            if (h <= 1e-14 * Math.Max(1, Math.Abs(t))) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
+            // Underflow is relative to t: a path that leaves a bound at t = 1e-12 (the relocation kick) lives
+            // on that time scale at first, and its steps grow with t as it moves away.
+            if (h <= 1e-14 * Math.Abs(t) || h < 1e-300) throw new NumericFailure($"the step size underflowed at t = {t:G6}: the path cannot be followed to the tolerance asked for");
             if (!jacobianCurrent)
             {
                 for (int j = 0; j < n; j++)
                 {
                     Array.Copy(x, shifted, n);
-                    var delta = 1e-7 * Math.Max(Math.Abs(x[j]), atol / Math.Max(rtol, 1e-300));
+                    // Relative to the state itself down to the absolute tolerance: a state far below
+                    // atol/rtol (y near 1e-20 on a path where aR^alpha is of order one) is nonlinear on its own scale.
+                    var delta = 1e-7 * Math.Max(Math.Abs(x[j]), atol);
                     shifted[j] += delta;
                     f(t, shifted, fShift);
                     for (int i = 0; i < n; i++) jacobian[i, j] = (fShift[i] - f0[i]) / delta;
@@ -60,12 +64,14 @@ public static class Rosenbrock23
 
             var k1 = lu.Solve(f0);
             for (int i = 0; i < n; i++) stage[i] = x[i] + 0.5 * h * k1[i];
-            f(t + 0.5 * h, stage, f1);
+            try { f(t + 0.5 * h, stage, f1); }
+            catch (StageOutsideDomain) { rejected++; h *= 0.25; continue; }
             var r2 = new double[n];
             for (int i = 0; i < n; i++) r2[i] = f1[i] - k1[i];
             var k2 = lu.Solve(r2);
             for (int i = 0; i < n; i++) { k2[i] += k1[i]; next[i] = x[i] + h * k2[i]; }
-            f(t + h, next, f2);
+            try { f(t + h, next, f2); }
+            catch (StageOutsideDomain) { rejected++; h *= 0.25; continue; }
             var r3 = new double[n];
             for (int i = 0; i < n; i++) r3[i] = f2[i] - E32 * (k2[i] - f1[i]) - 2 * (k1[i] - f0[i]);
             var k3 = lu.Solve(r3);
