@@ -115,4 +115,67 @@ public class BeyondParetoTests
             return a.Values.All(kv => Math.Abs(kv.Value - b.Values[kv.Key]) <= 1e-8 * Math.Max(1, Math.Abs(kv.Value)));
         }, seed: 201414, count: 25, name: "Pareto with integrals kept vs closed forms");
     }
+
+    /// <summary>
+    /// Two nations' cut-offs under trade with truncated exponential costs: each free-entry condition
+    /// holds both domestic cut-offs (through the export cut-off), so they form one joint block.
+    /// </summary>
+    const string TwoNationCutoffs = """
+        model two-nation-cutoffs
+        parameter sigma : 1 < sigma < 2
+        parameter phi : 0 < phi < 1
+        parameter f : f > 0
+        parameter fE : fE > 0
+        variable a : 0 < a <= 1
+        density g(a) = exp(-a)/(1 - exp(-1))
+        regime trade
+          unknown aD : 0 < aD < 1
+          unknown aDstar : 0 < aDstar < 1
+          unknown aX : 0 < aX < 1
+          unknown aXstar : 0 < aXstar < 1
+          unknown B : B > 0
+          unknown Bstar : Bstar > 0
+          condition cutoff-north : aD^(1 - sigma)*B = f
+          condition cutoff-south : aDstar^(1 - sigma)*Bstar = f
+          condition export-north : aX^(1 - sigma)*phi*Bstar = f
+          condition export-south : aXstar^(1 - sigma)*phi*B = f
+          condition free-entry-north : integral((B*a^(1 - sigma) - f)*g(a), a, 0, aD) + integral((phi*Bstar*a^(1 - sigma) - f)*g(a), a, 0, aX) = fE
+          condition free-entry-south : integral((Bstar*a^(1 - sigma) - f)*g(a), a, 0, aDstar) + integral((phi*B*a^(1 - sigma) - f)*g(a), a, 0, aXstar) = 2*fE
+        end
+        """;
+
+    [Test]
+    public void TheDerivativesOfAJointImplicitBlockAgreeWithFiniteDifferences()
+    {
+        var model = ModelLoader.LoadText(TwoNationCutoffs, "two-nation-cutoffs.model");
+        var derivation = ModelDeriver.Derive(model);
+        var phase = derivation.Regimes.Single().Phases.Single();
+        Assert.That(phase.ImplicitUnknowns.Count(u => u.Unknown.Name is "aD" or "aDstar"), Is.EqualTo(2));
+        Assert.That(phase.ImplicitUnknowns.Select(u => u.Block).Distinct().Count(), Is.EqualTo(1), "aD and aDstar are one joint block");
+
+        var evaluator = new ModelEvaluator(derivation);
+        var slopes = new[] { "aD", "aDstar", "aX" }.Select(name =>
+            (name, value: new QuantityExpression(evaluator, "trade", ExpressionScope.Parse(model, "trade", name).Expr),
+                   slope: new QuantityExpression(evaluator, "trade", ExpressionScope.Parse(model, "trade", $"diff({name}, phi)").Expr))).ToList();
+        var draw = from sigma in CrossCheckRunner.Open(1.2, 1.9) from phi in CrossCheckRunner.Open(0.1, 0.8)
+                   from f in CrossCheckRunner.Open(0.5, 2) from share in CrossCheckRunner.Open(0.01, 0.1) select (sigma, phi, f, share);
+        int compared = 0;
+        CrossCheckRunner.Check(draw, p =>
+        {
+            double[] At(double phi) => evaluator.InputVector(new Dictionary<string, double>
+                { ["sigma"] = p.sigma, ["phi"] = phi, ["f"] = p.f, ["fE"] = p.share * p.f });
+            double h = 1e-5;
+            foreach (var (name, value, slope) in slopes)
+            {
+                double derived;
+                try { derived = slope.Evaluate(At(p.phi)); }
+                catch (NumericFailure) { return true; }   // no interior solution at this draw
+                var difference = (value.Evaluate(At(p.phi + h)) - value.Evaluate(At(p.phi - h))) / (2 * h);
+                if (!(Math.Abs(derived - difference) <= 1e-5 * Math.Max(1, Math.Abs(difference)))) return false;
+            }
+            compared++;
+            return true;
+        }, seed: 201415, count: 20, name: "joint implicit block: d/dphi vs central differences");
+        Assert.That(compared, Is.GreaterThanOrEqualTo(15), "most draws have an interior solution");
+    }
 }

@@ -3,7 +3,6 @@ using Verify.Derivation.Evaluation;
 using Verify.Model.Language;
 using Verify.Numerics;
 using Verify.Symbolic.Core;
-using Verify.Derivation.Evaluation;
 
 namespace Verify.Derivation.Tests;
 

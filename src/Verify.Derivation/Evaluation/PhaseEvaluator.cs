@@ -67,11 +67,19 @@ public sealed class PhaseEvaluator
                 table.Define(u.FunctionName, root.Solve);
                 continue;
             }
-            var system = new ImplicitSystemSolver(block, closed, derivedParameters);
-            foreach (var u in block)
+            var system = new ImplicitSystemSolver(block, derivedParameters, table, phase.Implicits);
+            for (int j = 0; j < block.Count; j++)
             {
-                var name = u.Unknown;
-                table.Define(u.FunctionName, args => system.Solve(args)[name]);
+                var name = block[j].Unknown;
+                int row = j;
+                table.Define(block[j].FunctionName, args => system.Solve(args)[name]);
+                // A joint block has no symbolic implicit-function formulas: its first partials are
+                // numbers at each point, from the Jacobian at the solution (see ImplicitSystemSolver).
+                for (int k = 0; k < block[j].Parameters.Count; k++)
+                {
+                    int column = k;
+                    table.Define($"{block[j].FunctionName}'[{k}]", args => system.Partial(args, row, column));
+                }
             }
         }
         return table;
@@ -101,44 +109,5 @@ public sealed class PhaseEvaluator
             if (!Relation.Holds(l, _when[i].Operator, r)) return false;
         }
         return true;
-    }
-}
-
-/// <summary>Several implicit unknowns solved jointly by the first-principles solver's Newton method, cached per point.</summary>
-sealed class ImplicitSystemSolver
-{
-    readonly RawSystem _system;
-    readonly IReadOnlyList<Symbol> _parameters;
-    double[]? _lastArgs;
-    IReadOnlyDictionary<Symbol, double>? _last;
-
-    public ImplicitSystemSolver(IReadOnlyList<ImplicitUnknown> unknowns, IReadOnlyDictionary<Expr, Expr> closed, IReadOnlyDictionary<Expr, Expr> derivedParameters)
-    {
-        _parameters = unknowns[0].Parameters;
-        var conditions = unknowns.Select(u => u.Condition is { } c
-            ? new RawCondition(c.Left.Substitute(derivedParameters), c.Right.Substitute(derivedParameters), c.Label)
-            : new RawCondition(u.Residual.Substitute(derivedParameters), Expr.Zero, u.Unknown.Name)).ToList();
-        // Each unknown searched within its declared domain (bounds may name the implicit functions' parameters).
-        var raw = unknowns.Select(u =>
-        {
-            var (bounded, problems) = UnknownDomain.Read(u.Unknown, u.Domain, e => e);
-            return problems.Count == 0 ? bounded : RawUnknown.Positive(u.Unknown);
-        }).ToList();
-        // The parameters are named at preparation (values come with each solve).
-        _system = new RawSystem(conditions, raw, _parameters.ToDictionary(p => p, _ => 1.0));
-        _prepared = RawSolver.Prepare(_system);   // compiled once; solved at each point
-    }
-
-    readonly PreparedSystem _prepared;
-
-    public IReadOnlyDictionary<Symbol, double> Solve(double[] args)
-    {
-        if (_lastArgs is not null && _last is not null && _lastArgs.AsSpan().SequenceEqual(args)) return _last;
-        var known = _parameters.Select((p, i) => (p, args[i])).ToDictionary(t => t.p, t => t.Item2);
-        var solution = _prepared.Solve(known);
-        if (!solution.Success) throw new NumericFailure($"the implicit system {string.Join(", ", _system.Unknowns.Select(u => u.Symbol.Name))} was not solved: {solution.FailureReason}");
-        _lastArgs = [.. args];
-        _last = solution.Values;
-        return _last;
     }
 }

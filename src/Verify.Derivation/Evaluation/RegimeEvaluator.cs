@@ -53,16 +53,22 @@ public sealed class RegimeEvaluator
 
     int SelectPhase(double[] inputs)
     {
+        List<string>? failures = null;
         for (int i = 0; i < _phases.Length; i++)
         {
+            // A phase that could not be evaluated says nothing about whether it holds, so the
+            // fallback after it (a phase with no condition of its own, a corner) is not taken: it
+            // would report the wrong equilibrium. A later phase whose own condition holds at its
+            // own solution is an equilibrium all the same; it is taken, as the implicit system of
+            // a phase that does not hold often has no root in its unknowns' domains to find.
+            if (failures is not null && _phases[i].Phase.When.Count == 0) break;
             try
             {
                 if (_phases[i].Holds(inputs)) return i;
             }
-            // A phase that cannot be evaluated here says nothing about whether it holds: falling
-            // through to the next phase (a corner, say) would report the wrong equilibrium.
-            catch (NumericFailure e) { throw new NumericFailure($"{_phases[i].Phase.Key} cannot be evaluated here: {e.Message}"); }
+            catch (NumericFailure e) { (failures ??= []).Add($"{_phases[i].Phase.Key} cannot be evaluated here: {e.Message}"); }
         }
+        if (failures is not null) throw new NumericFailure(string.Join("; ", failures));
         var reasons = _phases.Select(p => $"{p.Phase.Key}: its conditions {string.Join(", ", p.Phase.When)} fail");
         throw new NumericFailure($"no phase of {Regime.Regime.Name} holds: {string.Join("; ", reasons)}");
     }
