@@ -143,9 +143,26 @@ public sealed class QuantityExpression
         }
         // Names replaced by their forms can grow without bound (aD^aD^...^aD): stop before any traversal of the result.
         var substituted = WorkLimit.Check(_expr.Substitute(map, context.Oracle).Substitute(_reparametrise, context.Oracle), "the expression with its names replaced");
-        var expanded = WorkLimit.Check(DeferredDerivatives.Expand(substituted, derivatives, context.Oracle).Substitute(_model.DerivedParameters),
+        var expanded = WorkLimit.Check(DeferredDerivatives.Expand(substituted, derivatives, context.Oracle, x => MovingDerived(x, context.Oracle))
+                .Substitute(_model.DerivedParameters),
             "the expression with its derivatives taken");
         return (Magnitude ? SizeOf(expanded) : expanded, functions);
+    }
+
+    /// <summary>
+    /// The derived parameters that vary with x, with their derivatives by it: a derived parameter left in a
+    /// form (an argument of an implicit function, say) moves with the parameters it is defined from.
+    /// </summary>
+    IReadOnlyDictionary<Symbol, Expr> MovingDerived(Symbol x, ISignOracle oracle)
+    {
+        var moving = new Dictionary<Symbol, Expr>();
+        foreach (var (name, definition) in _model.DerivedParameters)
+        {
+            if (name is not Symbol d || d.Equals(x)) continue;
+            var slope = Differentiation.Derivative(definition.Substitute(_reparametrise, oracle), x, oracle: oracle);
+            if (slope is not Number { Value.IsZero: true }) moving[d] = slope;
+        }
+        return moving;
     }
 
     Func<double[], double> Compile(int[] phases)

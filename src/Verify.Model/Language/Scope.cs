@@ -11,7 +11,7 @@ sealed class Scope(SourceText source, Scope? outer = null)
     static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         "ln", "log", "exp", "sqrt", "abs", "max", "min", "diff", "integral", "latex",
-        "erf", "tgamma", "digamma",
+        "erf", "tgamma", "digamma", "gammainc",
     };
 
     public static bool IsReserved(string name) => Reserved.Contains(name);

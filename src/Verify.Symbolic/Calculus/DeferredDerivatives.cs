@@ -11,10 +11,15 @@ public static class DeferredDerivatives
 {
     public const string Name = "diff";
 
-    public static Expr Expand(Expr e, IFunctionDerivatives? functions = null, ISignOracle? oracle = null) =>
+    /// <param name="dependents">For a variable x, the symbols that vary with it and their derivatives by it
+    /// (a model's derived parameters, say); null or no entry: every other symbol is held fixed.</param>
+    public static Expr Expand(Expr e, IFunctionDerivatives? functions = null, ISignOracle? oracle = null,
+        Func<Symbol, IReadOnlyDictionary<Symbol, Expr>>? dependents = null) =>
         Canonical.Transform(e, node =>
             node is Call { Name: Name, Partials.IsEmpty: true, Arguments: [var body, Symbol x] }
-                ? Differentiation.Derivative(body, x, functions, oracle)
+                ? dependents?.Invoke(x) is { Count: > 0 } moving
+                    ? Differentiation.TotalDerivative(body, x, moving, functions, oracle)
+                    : Differentiation.Derivative(body, x, functions, oracle)
                 : node, oracle ?? StructuralSign.Instance);
 
     public static bool Contains(Expr e) => e.Any(n => n is Call { Name: Name });

@@ -68,8 +68,8 @@ internal sealed class Differentiator(
         if (dargs.All(IsZero)) return Expr.Zero;
         if (c.Partials.IsEmpty && BuiltInBranch.IsBuiltIn(c.Name))
             return BuiltInBranch.Derivative(c, dargs, x, oracle);
-        if (c.Partials.IsEmpty && SpecialDerivatives.IsSpecial(c) && c.Arguments.Length == 1)
-            return Mul(SpecialDerivatives.Derivative(c, oracle), dargs[0]);
+        if (SpecialDerivatives.IsSpecial(c))
+            return SpecialDerivatives.Derivative(c, dargs, x, oracle);
         var terms = new List<Expr>();
         for (int i = 0; i < dargs.Length; i++)
         {

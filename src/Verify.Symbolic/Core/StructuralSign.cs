@@ -38,6 +38,11 @@ public sealed class StructuralSign : ISignOracle
                 return inner.SignOf(c.Arguments[0]);
             case Call c when c.Partials.IsEmpty && c.Name == "tgamma" && c.Arguments.Length == 1:
                 return inner.SignOf(c.Arguments[0]).Within(SignSet.Positive) ? SignSet.Positive : SignSet.Any;
+            // P(s, x) is a probability: positive where s > 0 and x > 0, zero at x = 0.
+            case Call c when c.Partials.IsEmpty && c.Name == "gammainc" && c.Arguments.Length == 2:
+                if (!inner.SignOf(c.Arguments[0]).Within(SignSet.Positive)) return SignSet.Any;
+                var xs = inner.SignOf(c.Arguments[1]);
+                return xs.Within(SignSet.Positive) ? SignSet.Positive : xs.Within(SignSet.NonNegative) ? SignSet.NonNegative : SignSet.Any;
             case Call c when c.Partials.IsEmpty && c.Name == "abs":
                 return inner.SignOf(c.Arguments[0]).Within(SignSet.NonZero) ? SignSet.Positive : SignSet.NonNegative;
             default: return SignSet.Any;

@@ -140,6 +140,7 @@ public static class Compiler
                 case "erf": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Erf))!, args[0]);
                 case "tgamma": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Gamma))!, args[0]);
                 case "digamma": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Digamma))!, args[0]);
+                case "gammainc": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.GammaInc))!, args[0], args[1]);
                 case "max": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MaxStep)), acc, x));
                 case "min": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MinStep)), acc, x));
                 default: throw new NotSupportedException($"built-in '{c.Name}' has no compiled form");

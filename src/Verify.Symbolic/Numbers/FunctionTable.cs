@@ -35,6 +35,7 @@ public sealed class FunctionTable
             ("min", true, > 0) => a => a.Min(),
             ("abs", true, 1) => a => Math.Abs(a[0]),
             ("erf" or "tgamma" or "digamma", true, 1) => a => SpecialFunctions.Value(c.Name, a[0]),
+            ("gammainc", true, 2) => a => SpecialFunctions.GammaInc(a[0], a[1]),
             _ => null!,
         };
         return f is not null;

@@ -70,6 +70,7 @@ public static class IntervalEvaluator
                     "min" => Interval.Min(args),
                     "abs" => Interval.Abs(args[0]),
                     "erf" or "tgamma" or "digamma" => SpecialFunctions.Enclose(c.Name, args[0]),
+                    "gammainc" => SpecialFunctions.EncloseGammaInc(args[0], args[1]),
                     _ => throw new NotSupportedException($"built-in '{c.Name}' has no interval rule"),
                 };
             }

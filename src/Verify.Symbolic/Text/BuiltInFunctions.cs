@@ -6,7 +6,7 @@ namespace Verify.Symbolic.Text;
 /// <summary>
 /// The functions math text knows without declaration, and how a parsed call becomes an
 /// expression: ln/log, exp and sqrt build their nodes; max, min and abs stay calls (and so may
-/// carry partials), as do the special functions erf, tgamma (Γ) and digamma (ψ); diff differentiates; integral(body, var, lower, upper) builds an integral.
+/// carry partials), as do the special functions erf, tgamma (Γ), digamma (ψ) and gammainc (P(s, x)); diff differentiates; integral(body, var, lower, upper) builds an integral.
 /// </summary>
 static class BuiltInFunctions
 {
@@ -25,6 +25,7 @@ static class BuiltInFunctions
         ["ln"] = Arity.Exactly(1), ["log"] = Arity.Exactly(1), ["exp"] = Arity.Exactly(1), ["sqrt"] = Arity.Exactly(1),
         ["abs"] = Arity.Exactly(1), ["max"] = new(1, null), ["min"] = new(1, null),
         ["erf"] = Arity.Exactly(1), ["tgamma"] = Arity.Exactly(1), ["digamma"] = Arity.Exactly(1),
+        ["gammainc"] = Arity.Exactly(2),
         ["diff"] = Arity.Exactly(2), ["integral"] = Arity.Exactly(4),
     };
 

@@ -203,6 +203,7 @@ public static class LatexPrinter
                     "max" or "min" => new($@"\{c.Name}\left({args}\right)", Level.Atom),
                     "tgamma" when c.Arguments.Length == 1 => new($@"\Gamma\left({args}\right)", Level.Atom),
                     "digamma" when c.Arguments.Length == 1 => new($@"\psi\left({args}\right)", Level.Atom),
+                    "gammainc" when c.Arguments.Length == 2 => new($@"P\left({args}\right)", Level.Atom),
                     _ => new($@"{names.Function(c.Name)}\left({args}\right)", Level.Atom),
                 };
             }
