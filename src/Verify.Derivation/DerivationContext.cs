@@ -100,34 +100,50 @@ public sealed class DerivationContext
 
     public Expr Simplify(Expr e)
     {
-        if (e.Any(n => n is Integral)) return SimplifyAroundIntegrals(e);
+        if (e.Any(IsOpaque)) return SimplifyAroundAtoms(e);
         return SimplifyPlain(e);
     }
 
     /// <summary>
-    /// Kept integrals are atoms to the simplifier: each is simplified once on its own (its body and
-    /// limits), then stands for a fresh symbol while the expression around it is simplified, so the
-    /// rewrites do not walk every integrand again at every step of a derivation.
+    /// Kept integrals, and special functions of the unknowns (the erfs of a log-normal model's
+    /// partial moments), are atoms to the simplifier: each is simplified once on its own (its body
+    /// and limits, its arguments), then stands for a fresh symbol, with the sign the oracle proves
+    /// for it, while the expression around it is simplified, so the rewrites do not walk every
+    /// integrand or argument again at every step of a derivation.
     /// </summary>
-    Expr SimplifyAroundIntegrals(Expr e)
+    Expr SimplifyAroundAtoms(Expr e)
     {
         var atoms = new Dictionary<Expr, Expr>();
         var back = new Dictionary<Expr, Expr>();
-        foreach (var i in OutermostIntegrals(e).Distinct())
+        foreach (var node in OutermostOpaque(e).Distinct())
         {
-            var atom = Expr.Sym($"integral_{atoms.Count + 1}_", SymbolSign.Real);
-            atoms[i] = atom;
-            back[atom] = SimplifiedIntegral(i);
+            var sign = node is Integral ? SymbolSign.Real
+                : Oracle.Proves(node, SignSet.Positive, RuleAtomSign) ? SymbolSign.Positive : SymbolSign.Real;
+            var atom = Expr.Sym($"{(node is Integral ? "integral" : "special")}_{atoms.Count + 1}_", sign);
+            atoms[node] = atom;
+            back[atom] = node is Integral i ? SimplifiedIntegral(i) : SimplifiedCall((Call)node);
         }
         return SimplifyPlain(e.Substitute(atoms, Oracle)).Substitute(back, Oracle);
     }
 
-    static IEnumerable<Integral> OutermostIntegrals(Expr e)
+    const string RuleAtomSign = "a special function's sign, kept while it stands as an atom";
+
+    static readonly HashSet<string> SpecialFunctions = ["erf", "tgamma", "digamma", "gammainc"];
+
+    static bool IsOpaque(Expr n) =>
+        n is Integral || n is Call { Partials.IsEmpty: true } c && SpecialFunctions.Contains(c.Name) && c.Arguments.Any(a => a is not Number);
+
+    static IEnumerable<Expr> OutermostOpaque(Expr e)
     {
-        if (e is Integral i) { yield return i; yield break; }
+        if (IsOpaque(e)) { yield return e; yield break; }
         foreach (var child in e.Children)
-            foreach (var inner in OutermostIntegrals(child)) yield return inner;
+            foreach (var inner in OutermostOpaque(child)) yield return inner;
     }
+
+    readonly System.Collections.Concurrent.ConcurrentDictionary<Call, Expr> _simplifiedCalls = new();
+
+    Expr SimplifiedCall(Call c) =>
+        _simplifiedCalls.GetOrAdd(c, x => Canonical.Call(x.Name, x.Arguments.Select(Simplify).ToArray(), x.Partials));
 
     // Phases may be derived in parallel, sharing a context.
     readonly System.Collections.Concurrent.ConcurrentDictionary<Integral, Expr> _simplifiedIntegrals = new();

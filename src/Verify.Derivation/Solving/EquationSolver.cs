@@ -56,6 +56,9 @@ public sealed class EquationSolver
         // its integrand): say so at once instead of trying every rewrite on the integral's text.
         if (InsideIntegral(equation, x))
             return SolveOutcome.Failed($"{x.Name} is inside an integral with no closed form");
+        // Nor from inside a special function the language has no inverse for (erf of ln aD, say).
+        if (InsideSpecialFunction(equation, x) is { } special)
+            return SolveOutcome.Failed($"{x.Name} is inside {special}, which has no inverse among the built-in functions");
         var outcome = SolveDirectOrCleared(equation, x);
         if (outcome.Success || !allowRoot) return outcome;
         // Both sides positive and x only under a common symbolic exponent q: raise both to 1/q.
@@ -71,6 +74,15 @@ public sealed class EquationSolver
                 return r with { Method = $"raise both sides (positive) to 1/({q}), then {r.Method}", Conditions = [$"both sides > 0, {q} != 0 ({RuleRoot})", .. r.Conditions] };
         }
         return outcome;
+    }
+
+    static readonly HashSet<string> NotInvertible = ["erf", "tgamma", "digamma", "gammainc"];
+
+    static string? InsideSpecialFunction(Equation e, Symbol x)
+    {
+        string? found = null;
+        bool Hit(Expr n) { if (n is Call c && NotInvertible.Contains(c.Name) && c.Contains(x)) found = c.Name; return found is not null; }
+        return e.Left.Any(Hit) || e.Right.Any(Hit) ? found : null;
     }
 
     static bool InsideIntegral(Equation e, Symbol x) =>

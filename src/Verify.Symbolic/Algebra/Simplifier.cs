@@ -18,6 +18,13 @@ public static class Simplifier
     /// <summary>Sums of fractions up to this many terms are tried over one denominator.</summary>
     const int CombinedTerms = 4;
 
+    /// <summary>
+    /// Beyond this many nodes only the re-canonicalised form and its simplified sums are tried: one
+    /// denominator for a sum of hundreds of fractions (erfs of implicit cut-offs) takes minutes and
+    /// is never the smallest.
+    /// </summary>
+    const int WholeRewriteLimit = 4000;
+
     /// <summary>The simplified form; the very same object when nothing changed.</summary>
     public static Expr Simplify(Expr e, ISignOracle oracle)
     {
@@ -26,7 +33,8 @@ public static class Simplifier
         var canonical = Recanonicalise(e, oracle);
         var best = canonical;
         TentativeOracle? chosen = null;
-        foreach (var make in Candidates())
+        var large = Size(canonical) > WholeRewriteLimit;
+        foreach (var make in large ? Candidates().Take(1) : Candidates())
         {
             // Each candidate proves its side conditions tentatively; only the chosen one's are kept.
             var tentative = new TentativeOracle(oracle);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Verify.Symbolic.Assumptions;
 using Verify.Symbolic.Core;
 
@@ -6,14 +7,18 @@ namespace Verify.Symbolic.Calculus;
 /// <summary>
 /// Closed forms of definite integrals whose integrand, once products are distributed over sums,
 /// is a sum of terms c·t^p with c and p free of t: ∫_l^u c t^p dt = c (u^(p+1) − l^(p+1))/(p+1),
-/// or c (ln u − ln l) when p = −1. Every condition the formula needs is proved by the oracle or
-/// the integral is reported as unevaluated; nothing is assumed silently.
+/// or c (ln u − ln l) when p = −1; and terms c·t^p·exp(q (ln t)² + r ln t + k) with q &lt; 0 (a
+/// log-normal kernel: its partial moments), which are erfs of ln u and ln l. Every condition the
+/// formula needs is proved by the oracle or the integral is reported as unevaluated; nothing is
+/// assumed silently.
 /// </summary>
 public static class Integration
 {
     public const string RuleExponentNotMinusOne = "integral of t^p = t^(p+1)/(p+1) needs p + 1 != 0";
     public const string RuleConvergenceAtZero = "integral of t^p from 0 converges only if p + 1 > 0";
     public const string RuleRealOnInterval = "t^p (p not a natural number) is real on [l, u] only if l, u >= 0";
+    public const string RuleGaussianInLog = "integral of exp(q*ln(t)^2 + ...) in closed form (erf) needs q < 0";
+    public const string RuleLogOfLimit = "ln(t) at a limit t needs t > 0 (a limit 0 gives ln(t) = -infinity, erf = -1)";
 
     public static IntegrationResult Evaluate(Expr e, ISignOracle oracle)
     {
@@ -49,16 +54,25 @@ public static class Integration
             // Group the terms by exponent: Σ c_k t^p integrates as (Σ c_k) t^p.
             var order = new List<Expr>();
             var groups = new Dictionary<Expr, (List<Expr> Coefficients, bool Polynomial)>();
+            var pieces = new List<Expr>();
             foreach (var term in terms)
             {
                 if (!Monomial.TryRead(term, _t, oracle, out var m, out var obstacle))
+                {
+                    if (LogGaussianTerm.TryRead(term, _t, oracle, out var gaussian))
+                    {
+                        var piece = GaussianPiece(gaussian);
+                        if (piece is null) return null;
+                        pieces.Add(piece);
+                        continue;
+                    }
                     return Fail($"the term {term} is not of the form c*{_t.Name}^p with c and p free of {_t.Name} (because of {obstacle})");
+                }
                 if (!groups.TryGetValue(m.Exponent, out var g)) { g = ([], true); order.Add(m.Exponent); }
                 g.Coefficients.Add(m.Coefficient);
                 groups[m.Exponent] = (g.Coefficients, g.Polynomial && m.Polynomial);
             }
 
-            var pieces = new List<Expr>();
             foreach (var p in order)
             {
                 var (coefficients, polynomial) = groups[p];
@@ -99,6 +113,39 @@ public static class Integration
             if (!Prove(p1, SignSet.NonZero, RuleExponentNotMinusOne))
                 return Fail($"the power rule for {_t.Name}^{Paren(p)} needs {p1} != 0, which the oracle does not prove");
             return PowerRule(c, p1);
+        }
+
+        /// <summary>
+        /// ∫_l^u c t^p exp(q L² + r L + k) dt with L = ln t: with A = −q &gt; 0 and b = r + p + 1 the
+        /// integrand is c exp(−A (L − m)² + k + b²/(4A)) dL, m = b/(2A), so the integral is
+        /// c exp(k + b²/(4A)) √π/(2√A) [erf(√A (ln u − m)) − erf(√A (ln l − m))]; a lower limit 0
+        /// gives erf(−∞) = −1.
+        /// </summary>
+        Expr? GaussianPiece(LogGaussianTerm g)
+        {
+            var a = Canonical.Mul([Expr.MinusOne, g.Quadratic], oracle);
+            if (!Prove(a, SignSet.Positive, RuleGaussianInLog))
+                return Fail($"the integrand is exp of {g.Quadratic}*ln({_t.Name})^2 + ..., in closed form only if {g.Quadratic} < 0, which the oracle does not prove");
+            var b = Canonical.Add([g.Linear, g.Power, Expr.One], oracle);
+            var rootA = Canonical.Pow(a, Expr.OneHalf, oracle);
+            var centre = Canonical.Mul([b, Canonical.Pow(Canonical.Mul([Expr.Num(2), a], oracle), Expr.MinusOne, oracle)], oracle);
+            Expr? Erf(Expr limit)
+            {
+                if (limit is Number { Value.IsZero: true }) return Expr.MinusOne;
+                if (!Prove(limit, SignSet.Positive, RuleLogOfLimit))
+                    return Fail($"the limit {limit} is not proved > 0 (ln of it enters the closed form), nor is it 0");
+                var argument = Canonical.Mul([rootA, Canonical.Add([Canonical.Ln(limit, oracle), Canonical.Mul([Expr.MinusOne, centre], oracle)], oracle)], oracle);
+                return Canonical.Call("erf", [argument], ImmutableArray<int>.Empty);
+            }
+            var upper = Erf(integral.Upper);
+            var lower = upper is null ? null : Erf(integral.Lower);
+            if (upper is null || lower is null) return null;
+            var scale = Canonical.Exp(Canonical.Add([g.Constant, Canonical.Mul([Canonical.Pow(b, Expr.Num(2), oracle),
+                Canonical.Pow(Canonical.Mul([Expr.Num(4), a], oracle), Expr.MinusOne, oracle)], oracle)], oracle), oracle);
+            // √π as Γ(1/2), the built-in the language has for it.
+            var rootPi = Canonical.Call("tgamma", [Expr.OneHalf], ImmutableArray<int>.Empty);
+            return Canonical.Mul([g.Coefficient, scale, rootPi, Canonical.Pow(Canonical.Mul([Expr.Num(2), rootA], oracle), Expr.MinusOne, oracle),
+                Canonical.Add([upper, Canonical.Mul([Expr.MinusOne, lower], oracle)], oracle)], oracle);
         }
 
         /// <summary>c (u^(p+1) − l^(p+1)) / (p+1).</summary>

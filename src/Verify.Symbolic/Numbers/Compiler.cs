@@ -19,7 +19,7 @@ public static class Compiler
     public static Func<double[], double> Compile(Expr e, IReadOnlyList<Symbol> parameters, FunctionTable? functions = null)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var plan = new CompilationPlan([e], parameters, functions ?? FunctionTable.Empty);
+        var plan = new CompilationPlan([StableForms.Rewrite(e)], parameters, functions ?? FunctionTable.Empty);
         var emitter = new Emitter(plan);
         var body = emitter.EmitTop(outputs => [outputs[0]()]);
         return Lambda<Func<double[], double>>(body, emitter.Arguments).Compile();
@@ -31,7 +31,7 @@ public static class Compiler
     /// </summary>
     public static Action<double[], double[]> CompileMany(IReadOnlyList<Expr> es, IReadOnlyList<Symbol> parameters, FunctionTable? functions = null)
     {
-        var plan = new CompilationPlan(es, parameters, functions ?? FunctionTable.Empty);
+        var plan = new CompilationPlan(es.Select(StableForms.Rewrite).ToList(), parameters, functions ?? FunctionTable.Empty);
         var emitter = new Emitter(plan);
         var results = Parameter(typeof(double[]), "results");
         var body = emitter.EmitTop(outputs =>
@@ -141,6 +141,8 @@ public static class Compiler
                 case "tgamma": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Gamma))!, args[0]);
                 case "digamma": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Digamma))!, args[0]);
                 case "gammainc": return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.GammaInc))!, args[0], args[1]);
+                case StableForms.Erfc: return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.Erfc))!, args[0]);
+                case StableForms.ErfDifference: return Call(typeof(SpecialFunctions).GetMethod(nameof(SpecialFunctions.ErfDifference))!, args[0], args[1]);
                 case "max": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MaxStep)), acc, x));
                 case "min": return args.Skip(1).Aggregate(args[0], (acc, x) => Call(Method(nameof(CompiledMath.MinStep)), acc, x));
                 default: throw new NotSupportedException($"built-in '{c.Name}' has no compiled form");

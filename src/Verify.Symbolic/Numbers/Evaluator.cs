@@ -10,7 +10,7 @@ namespace Verify.Symbolic.Numbers;
 public static class Evaluator
 {
     public static double Evaluate(Expr e, IReadOnlyDictionary<Symbol, double> values, FunctionTable? functions = null) =>
-        new Walker(values, functions ?? FunctionTable.Empty).Eval(e);
+        new Walker(values, functions ?? FunctionTable.Empty).Eval(StableForms.Rewrite(e));
 
     public static double Evaluate(Expr e, params (Symbol Symbol, double Value)[] values) =>
         Evaluate(e, values.ToDictionary(v => v.Symbol, v => v.Value));

@@ -36,6 +36,8 @@ public sealed class FunctionTable
             ("abs", true, 1) => a => Math.Abs(a[0]),
             ("erf" or "tgamma" or "digamma", true, 1) => a => SpecialFunctions.Value(c.Name, a[0]),
             ("gammainc", true, 2) => a => SpecialFunctions.GammaInc(a[0], a[1]),
+            (StableForms.Erfc, true, 1) => a => SpecialFunctions.Erfc(a[0]),
+            (StableForms.ErfDifference, true, 2) => a => SpecialFunctions.ErfDifference(a[0], a[1]),
             _ => null!,
         };
         return f is not null;

@@ -27,6 +27,20 @@ public static class SpecialFunctions
 
     public static double Erf(double x) => double.IsNaN(x) ? double.NaN : MathNet.Numerics.SpecialFunctions.Erf(x);
 
+    public static double Erfc(double x) => double.IsNaN(x) ? double.NaN : MathNet.Numerics.SpecialFunctions.Erfc(x);
+
+    /// <summary>
+    /// erf(x) − erf(y) without the cancellation of two numbers near ±1: from erfc in the tail both
+    /// arguments lie in (erf(x) − erf(y) = erfc(y) − erfc(x) = erfc(−x) − erfc(−y)).
+    /// </summary>
+    public static double ErfDifference(double x, double y)
+    {
+        if (double.IsNaN(x) || double.IsNaN(y)) return double.NaN;
+        if (x >= 0 && y >= 0) return Erfc(y) - Erfc(x);
+        if (x <= 0 && y <= 0) return Erfc(-x) - Erfc(-y);
+        return Erf(x) - Erf(y);
+    }
+
     /// <summary>Γ on the positive axis; NaN at or below 0 (poles and sign changes are outside what the models need).</summary>
     public static double Gamma(double x) => x > 0 ? MathNet.Numerics.SpecialFunctions.Gamma(x) : double.NaN;
 
