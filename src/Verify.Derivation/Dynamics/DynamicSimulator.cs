@@ -103,6 +103,11 @@ public sealed class DynamicSimulator
         var residualSides = new double[2 * nUnknowns];
 
         string? failure = null;
+        // A state whose law relaxes it to a balance far faster than anything else moves is held at that
+        // balance (see Fast): the one such state, if any, and its balance at the last instant solved.
+        int? slavedState = null;
+        var balance = new double[nStates];
+        int? switchTo = null;
         bool Instant(double[] states)
         {
             Array.Copy(states, 0, frame, _stateAt, nStates);
@@ -149,13 +154,13 @@ public sealed class DynamicSimulator
             }
             Array.Copy(x, inDomain, nStates);
             Project(inDomain);
-            if (!Instant(inDomain))
-                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6} "
-                    + $"({StatesText(inDomain)}): {failure}");
+            if (slavedState is int sl) inDomain[sl] = balance[sl] = Balance(t, sl, inDomain);
+            else SolveInstant(t, inDomain);
             _laws(frame, lawValues);
             for (int i = 0; i < nStates; i++)
             {
                 var state = Regime.States[i];
+                if (i == slavedState) { rates[i] = 0; continue; }
                 // A law whose coefficient of diff(x, t) vanishes (no Southern capital left to move, say) leaves x where it is.
                 double rate = state.Held || lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
                 var (lower, upper) = _stateBounds[i];
@@ -168,6 +173,78 @@ public sealed class DynamicSimulator
                 for (int k = 0; k < discounted.Count; k++)
                     rates[nStates + k] = Math.Exp(-discounted[k].Rate * t) * quantityValues[discountIndex[k]];
             }
+        }
+
+        void SolveInstant(double t, double[] states)
+        {
+            if (!Instant(states))
+                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6} "
+                    + $"({StatesText(states)}): {failure}");
+        }
+
+        // The rate of state i at the given states with that state set to v (frame then holds that instant).
+        double RateAt(double t, int i, double[] states, double v)
+        {
+            states[i] = v;
+            SolveInstant(t, states);
+            _laws(frame, lawValues);
+            return lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
+        }
+
+        // A slaved state's balance: the value nearest its previous one, in the direction its rate points,
+        // where that rate reaches 0 (the edge of a set where it is 0 throughout, as past the last cut-off,
+        // is the first such value), or the bound of its domain when the rate points outward all the way.
+        // Searched in s = ln((v - lo)/(hi - v)), which resolves values next to either bound: the
+        // relocation balance of a path with rho + 1 - sigma near 0 lies near y = 1e-47.
+        double Balance(double t, int i, double[] states)
+        {
+            var (loN, hiN) = _stateBounds[i];
+            double lo = loN!.Value, hi = hiN!.Value;
+            // Each side written so that a value next to its bound keeps its digits.
+            double V(double s) => s < 0 ? lo + (hi - lo) * Math.Exp(s) / (1 + Math.Exp(s)) : hi - (hi - lo) * Math.Exp(-s) / (1 + Math.Exp(-s));
+            double S(double v) => Math.Log(Math.Max(v - lo, 1e-300 * (hi - lo)) / Math.Max(hi - v, 1e-300 * (hi - lo)));
+            const double Edge = 690;   // |s| beyond which v is its bound to double precision
+            double v0 = balance[i];
+            double r0 = RateAt(t, i, states, v0);
+            if (r0 == 0) return v0;
+            int dir = Math.Sign(r0);
+            if (dir < 0 && v0 <= lo || dir > 0 && v0 >= hi) return v0;
+            double sa = S(v0), step = 1e-4, sb;
+            while (true)
+            {
+                sb = sa + dir * step;
+                if (Math.Abs(sb) >= Edge)
+                {
+                    var bound = dir > 0 ? hi : lo;
+                    var atBound = RateAt(t, i, states, bound);
+                    if (atBound == 0 || Math.Sign(atBound) == dir) return bound;
+                    sb = dir * Edge;
+                    break;
+                }
+                var rb = RateAt(t, i, states, V(sb));
+                if (Math.Sign(rb) != dir) break;
+                sa = sb;
+                step *= 4;
+            }
+            // sa: the rate points toward sb; sb: it is 0 or points back. Illinois on the boundary of the two.
+            double fa = RateAt(t, i, states, V(sa)), fb = RateAt(t, i, states, V(sb));
+            int side = 0;
+            for (int iteration = 0; iteration < 200 && Math.Abs(sb - sa) > 1e-13 * Math.Max(1, Math.Abs(sb)); iteration++)
+            {
+                double sc = fb == 0 ? 0.5 * (sa + sb) : (sa * fb - sb * fa) / (fb - fa);
+                if (!(sc > Math.Min(sa, sb) && sc < Math.Max(sa, sb))) sc = 0.5 * (sa + sb);
+                double fc = RateAt(t, i, states, V(sc));
+                if (Math.Sign(fc) == dir) { sa = sc; fa = fc; if (side == -1) fb /= 2; side = -1; }
+                else { sb = sc; fb = fc; if (side == 1) fa /= 2; side = 1; }
+            }
+            return BalanceAt(t, i, states, V(sb));
+        }
+
+        // Leaves frame holding the instant at the balance.
+        double BalanceAt(double t, int i, double[] states, double v)
+        {
+            RateAt(t, i, states, v);
+            return v;
         }
 
         void Project(double[] x)
@@ -200,11 +277,12 @@ public sealed class DynamicSimulator
             // The rates were computed at x, so frame holds x's unknowns.
             _quantities(frame, quantityValues);
             times.Add(t);
-            for (int i = 0; i < nStates; i++) series[names[i]].Add(x[i]);
+            for (int i = 0; i < nStates; i++) series[names[i]].Add(i == slavedState ? balance[i] : x[i]);
             for (int j = 0; j < nUnknowns; j++) series[names[nStates + j]].Add(frame[_unknownAt + j]);
             for (int q = 0; q < quantityValues.Length; q++) series[names[nStates + nUnknowns + q]].Add(quantityValues[q]);
             if (quantityValues.Any(v => !double.IsFinite(v)))
                 throw new NumericFailure($"{Regime.Name}: a quantity has no finite value at t = {t:G6}");
+            if (slavedState is null && Fast(t, x, rates) is int fast) { switchTo = fast; return true; }
             // Settled once is not enough (a slow mode can move less than the tolerance over [t/2, t]):
             // the path goes on to four times that moment and must have stayed put since.
             var stateNames = names.Take(nStates).ToList();
@@ -217,12 +295,63 @@ public sealed class DynamicSimulator
                 peakRates[i] = Math.Max(peakRates[i], relative);
                 if (relative > RateDecay * peakRates[i]) decayed = false;
             }
+            // A path that starts next to its steady state (relocation balancing at once, entry barely moving)
+            // has no transient whose rates could decay: there each state must instead be within ten times
+            // the tolerance (the documented accuracy of end values) of where its rate vanishes, by one Newton step.
+            if (!decayed && Settled(times, series, stateNames, tol) && NearRest(t, x, rates)) decayed = true;
             if (!decayed) { settledAt = null; return false; }
             if (settledAt is null) { if (Settled(times, series, stateNames, tol)) settledAt = times.Count - 1; return false; }
             if (t < 4 * times[settledAt.Value] && t < options.Until) return false;
             steady = Settled(times, series, stateNames, tol) && Unmoved(series, stateNames, settledAt.Value, tol);
             if (!steady) settledAt = null;
             return steady;
+        }
+
+        // Tikhonov: a state that relaxes to its balance on a time scale 1/lambda below the tolerance times the
+        // time scale of the other states follows that balance to within the tolerance, relative. Its law is then
+        // not integrated: the state is held at the balance (the sliding regime), which the integrator would
+        // otherwise chatter about, as when relocation overshoots a balance far below the absolute tolerance or
+        // tracks a cut-off where the marginal mover's gain has a kink. Only a state bounded on both sides
+        // qualifies: its balance is searched within those bounds.
+        var rateScratch = new double[nStates + discounted.Count];
+        var probe = new double[nStates + discounted.Count];
+        int? Fast(double t, double[] x, double[] rates)
+        {
+            int? found = null;
+            for (int i = 0; i < nStates && found is null; i++)
+            {
+                if (Regime.States[i].Held || _stateBounds[i] is not ({ } lo, { } hi)) continue;
+                double others = 0;
+                for (int j = 0; j < nStates; j++)
+                    if (j != i) others = Math.Max(others, Math.Abs(rates[j]) / Math.Max(Math.Abs(x[j]), 1e-3));
+                // The rate's slope in the state, by a difference on the side away from the nearer bound.
+                double v = x[i], side = v - lo <= hi - v ? 1 : -1;
+                double dv = side * 1e-6 * Math.Max(Math.Min(v - lo, hi - v), 1e-300);
+                Array.Copy(x, probe, x.Length);
+                probe[i] = v + dv;
+                Rates(t, probe, rateScratch);
+                var lambda = -(rateScratch[i] - rates[i]) / dv;
+                if (lambda > 0 && others <= options.Tolerance * lambda) found = i;
+            }
+            return found;
+        }
+
+        bool NearRest(double t, double[] x, double[] rates)
+        {
+            var at = (double[])x.Clone();
+            var saved = (double[])rates.Clone();
+            for (int i = 0; i < nStates; i++)
+            {
+                if (i == slavedState || saved[i] == 0) continue;
+                double dx = 1e-6 * Math.Max(Math.Abs(x[i]), 1e-3);
+                Array.Copy(x, probe, x.Length);
+                probe[i] = x[i] + dx;
+                Rates(t, probe, rateScratch);
+                var slope = (rateScratch[i] - saved[i]) / dx;
+                if (!(slope < 0) || Math.Abs(saved[i] / slope) > 10 * tol * Math.Max(Math.Abs(x[i]), 1e-3)) { Rates(t, at, rateScratch); return false; }
+            }
+            Rates(t, at, rateScratch);
+            return true;
         }
 
         var x = new double[nStates + discounted.Count];
@@ -250,17 +379,42 @@ public sealed class DynamicSimulator
         // relocation next to slow entry) and goes on with the Rosenbrock method from the last accepted
         // point (where the relocation state is no longer at 0, where its law is not smooth).
         string method = "Dormand-Prince 5(4)";
-        (double T, double[] X, int Steps, int Rejected) followed;
-        try { followed = DormandPrince.Integrate(Rates, tStart, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(options.MaxSteps, ExplicitBudget)); }
-        catch (NumericFailure) when (times.Count > 1)
+        bool stiff = false;
+        int rejected = 0;
+        double tEnd;
+        double[] xEnd;
+        double t0 = tStart;
+        while (true)
         {
-            method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
-            var (t0, resumeAt) = (lastT, (double[])lastX.Clone());
+            // Each segment ends at the steady state, or where a state becomes fast: the integration then
+            // starts again from that point with the state held at its balance (the right-hand side changes there).
+            switchTo = null;
+            (double T, double[] X, int Steps, int Rejected) segment;
+            int budget = options.MaxSteps - (times.Count - 1) - rejected;
+            if (budget <= 0) throw new NumericFailure($"{Regime.Name}: the path took {options.MaxSteps} steps without reaching a steady state (stopped at t = {lastT:G6})");
+            if (!stiff)
+            {
+                try { segment = DormandPrince.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(budget, Math.Max(1, ExplicitBudget - (times.Count - 1) - rejected))); }
+                catch (NumericFailure) when (times.Count > 1 && switchTo is null)
+                {
+                    stiff = true;
+                    method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
+                    (t0, x) = (lastT, (double[])lastX.Clone());
+                    resuming = true;
+                    continue;
+                }
+            }
+            else segment = Rosenbrock23.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget);
+            rejected += segment.Rejected;
+            (tEnd, xEnd) = (segment.T, segment.X);
+            if (switchTo is not int fast) break;
+            slavedState = fast;
+            balance[fast] = lastX[fast];
+            method += $", {Regime.States[fast].Symbol.Name} held at its balance from t = {lastT:G6}";
+            (t0, x) = (lastT, (double[])lastX.Clone());
             resuming = true;
-            var stiff = Rosenbrock23.Integrate(Rates, t0, resumeAt, options.Until, tol, tol * 1e-12, Observe, Project, options.MaxSteps);
-            followed = (stiff.T, stiff.X, times.Count - 1, stiff.Rejected);
         }
-        var (tEnd, xEnd, steps, rejected) = followed;
+        int steps = times.Count - 1;
         var present = new List<(string, double, double)>();
         for (int k = 0; k < discounted.Count; k++)
         {
