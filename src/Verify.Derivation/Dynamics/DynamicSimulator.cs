@@ -282,7 +282,8 @@ public sealed class DynamicSimulator
             for (int q = 0; q < quantityValues.Length; q++) series[names[nStates + nUnknowns + q]].Add(quantityValues[q]);
             if (quantityValues.Any(v => !double.IsFinite(v)))
                 throw new NumericFailure($"{Regime.Name}: a quantity has no finite value at t = {t:G6}");
-            if (slavedState is null && Fast(t, x, rates) is int fast) { switchTo = fast; return true; }
+            if (slavedState is null ? Fast(t, x, rates) is int fast && (switchTo = fast) is not null
+                : Released(t, x, rates)) return true;
             // Settled once is not enough (a slow mode can move less than the tolerance over [t/2, t]):
             // the path goes on to four times that moment and must have stayed put since.
             var stateNames = names.Take(nStates).ToList();
@@ -324,16 +325,46 @@ public sealed class DynamicSimulator
                 double others = 0;
                 for (int j = 0; j < nStates; j++)
                     if (j != i) others = Math.Max(others, Math.Abs(rates[j]) / Math.Max(Math.Abs(x[j]), 1e-3));
-                // The rate's slope in the state, by a difference on the side away from the nearer bound.
-                double v = x[i], side = v - lo <= hi - v ? 1 : -1;
-                double dv = side * 1e-6 * Math.Max(Math.Min(v - lo, hi - v), 1e-300);
-                Array.Copy(x, probe, x.Length);
-                probe[i] = v + dv;
-                Rates(t, probe, rateScratch);
-                var lambda = -(rateScratch[i] - rates[i]) / dv;
-                if (lambda > 0 && others <= options.Tolerance * lambda) found = i;
+                Array.Copy(x, probe, nStates);
+                Project(probe);
+                if (!(others <= options.Tolerance * Relaxation(t, i, probe, x[i]))) continue;
+                // The jump to the balance skips the way there, so the state must relax that fast at the balance
+                // too (relocation is fastest next to aR = 0: from the kick at y = 1e-12 to a balance near 1e-47
+                // it only speeds up, while to a balance at aR = 0.4 it slows to the pace of entry).
+                balance[i] = probe[i];
+                var end = Balance(t, i, probe);
+                if (others <= options.Tolerance * Relaxation(t, i, probe, end)) found = i;
             }
             return found;
+        }
+
+        // How fast state i relaxes at value v (the others as given): the larger of the rate's one-sided slopes,
+        // since at a kink of the law (a cut-off where the marginal mover's gain stops) the state is drawn in
+        // from the steep side and does not move on the flat one. Leaves states[i] = v.
+        double Relaxation(double t, int i, double[] states, double v)
+        {
+            var (lo, hi) = _stateBounds[i];
+            double dv = 1e-6 * Math.Max(Math.Min(v - lo!.Value, hi!.Value - v), 1e-300);
+            double at = RateAt(t, i, states, v), lambda = 0;
+            if (v + dv <= hi) lambda = Math.Max(lambda, -(RateAt(t, i, states, v + dv) - at) / dv);
+            if (v - dv >= lo) lambda = Math.Max(lambda, (RateAt(t, i, states, v - dv) - at) / dv);
+            states[i] = v;
+            return lambda;
+        }
+
+        // A held state goes back to its law once it relaxes ten times slower than the switch asked for
+        // (relocation is fastest next to aR = 0 and slows as it goes on).
+        bool Released(double t, double[] x, double[] rates)
+        {
+            if (slavedState is not int i) return false;
+            double others = 0;
+            for (int j = 0; j < nStates; j++)
+                if (j != i) others = Math.Max(others, Math.Abs(rates[j]) / Math.Max(Math.Abs(x[j]), 1e-3));
+            Array.Copy(x, probe, nStates);
+            Project(probe);
+            if (others <= 10 * options.Tolerance * Relaxation(t, i, probe, balance[i])) return false;
+            switchTo = i;
+            return true;
         }
 
         bool NearRest(double t, double[] x, double[] rates)
@@ -379,6 +410,7 @@ public sealed class DynamicSimulator
         // relocation next to slow entry) and goes on with the Rosenbrock method from the last accepted
         // point (where the relocation state is no longer at 0, where its law is not smooth).
         string method = "Dormand-Prince 5(4)";
+        var held = new List<string>();
         bool stiff = false;
         int rejected = 0;
         double tEnd;
@@ -408,13 +440,23 @@ public sealed class DynamicSimulator
             rejected += segment.Rejected;
             (tEnd, xEnd) = (segment.T, segment.X);
             if (switchTo is not int fast) break;
-            slavedState = fast;
-            balance[fast] = lastX[fast];
-            method += $", {Regime.States[fast].Symbol.Name} held at its balance from t = {lastT:G6}";
             (t0, x) = (lastT, (double[])lastX.Clone());
+            if (slavedState is null)
+            {
+                slavedState = fast;
+                balance[fast] = lastX[fast];
+                held.Add($"{Regime.States[fast].Symbol.Name} held at its balance from t = {lastT:G6}");
+            }
+            else
+            {
+                slavedState = null;
+                x[fast] = balance[fast];
+                held[^1] += $" to {lastT:G6}";
+            }
             resuming = true;
         }
         int steps = times.Count - 1;
+        if (held.Count > 0) method += "; " + string.Join(", ", held);
         var present = new List<(string, double, double)>();
         for (int k = 0; k < discounted.Count; k++)
         {
