@@ -143,7 +143,7 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
         var at = string.Join(",", point.Where(p => own.Contains(p.Key)).Select(p => $"{p.Key}={p.Value.ToString("G6", CultureInfo.InvariantCulture)}"));
         SimulationResult result;
         try { result = simulator.Run(point.Where(p => own.Contains(p.Key)).ToDictionary(), new SimulationOptions { Tolerance = tolerance, Discounted = discounted, MaxSteps = MaxSteps }); }
-        catch (NumericFailure e) { System.Console.Error.WriteLine("FAILDRAW " + regime + " tol=" + tolerance + " " + string.Join(",", point.Where(p => own.Contains(p.Key)).Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}")) + " :: " + e.Message); throw new NumericFailure($"{e.Message} (at {at})"); }
+        catch (NumericFailure e) { throw new NumericFailure($"{e.Message} (at {at})"); }
         if (!result.Steady) throw new NumericFailure($"{regime}: the path is not steady by t = {result.Times[^1]:G6} (at {at})");
         if (_paths.Count > 20_000) _paths.Clear();
         return _paths[key] = result;
