@@ -22,7 +22,8 @@ public sealed class DynamicSimulator
     readonly Action<double[], double[]> _conditions, _laws, _quantities;
     readonly PreparedRegime _start;
     readonly RawSystem _instantRaw;
-    PreparedSystem? _instantFallback;   // prepared at the first known values, for the same symbols after
+    PreparedSystem? _instantFallback;
+    PreparedSystem? _instantUnbounded;  // the same, the unknowns free of their domains: why an instant has no solution   // prepared at the first known values, for the same symbols after
     readonly bool[] _positive;
     readonly (double? Lower, double? Upper)[] _stateBounds;
     readonly (bool Lower, bool Upper)[] _strictBounds;
@@ -102,7 +103,7 @@ public sealed class DynamicSimulator
         var lawValues = new double[2 * nStates];
         var residualSides = new double[2 * nUnknowns];
 
-        string? failure = null;
+        string? failure = null, outside = null;
         // A state whose law relaxes it to a balance far faster than anything else moves is held at that
         // balance (see Fast): the one such state, if any, and its balance at the last instant solved.
         int? slavedState = null;
@@ -118,7 +119,7 @@ public sealed class DynamicSimulator
             for (int j = 0; j < nUnknowns; j++) if (double.IsFinite(unknowns[j])) guess[_frame[_unknownAt + j]] = unknowns[j];
             _instantFallback ??= RawSolver.Prepare(_instantRaw.WithKnown(known));
             var solution = _instantFallback.Solve(known, SolveOptions.Default with { InitialGuess = guess });
-            if (!solution.Success) { failure = solution.FailureReason; return false; }
+            if (!solution.Success) { failure = solution.FailureReason; outside = OutsideDomain(known, guess); return false; }
             for (int j = 0; j < nUnknowns; j++) unknowns[j] = solution.Values[_frame[_unknownAt + j]];
             // Polish with Newton so that every instant is solved to the same relative residual.
             InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13);
@@ -178,8 +179,13 @@ public sealed class DynamicSimulator
         void SolveInstant(double t, double[] states)
         {
             if (!Instant(states))
+            {
+                if (outside is not null)
+                    throw new NoInstantEquilibrium($"{Regime.Name}: at t = {t:G6} the path reaches a state ({StatesText(states)}) where the model "
+                        + $"has no instantaneous equilibrium: {outside}");
                 throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6} "
                     + $"({StatesText(states)}): {failure}");
+            }
         }
 
         // The rate of state i at the given states with that state set to v (frame then holds that instant).
@@ -470,6 +476,36 @@ public sealed class DynamicSimulator
         }
         return new SimulationResult(Regime.Name, times,
             series.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), steady, tol, present, steps, rejected) { Method = method };
+    }
+
+    /// <summary>
+    /// Why an instant has no solution, when the reason is the model's: the conditions solved again with the
+    /// unknowns free of their domains (positive ones kept positive) have a solution, and it lies outside
+    /// the domain. Null when they have none either (then the solver's own reason stands).
+    /// </summary>
+    string? OutsideDomain(Dictionary<Symbol, double> known, Dictionary<Symbol, double> guess)
+    {
+        _instantUnbounded ??= RawSolver.Prepare(_instantRaw.WithKnown(known) with
+        {
+            Unknowns = _instantRaw.Unknowns.Select(u => u.Symbol.Sign == SymbolSign.Positive ? RawUnknown.Positive(u.Symbol) : RawUnknown.Free(u.Symbol)).ToList(),
+        });
+        var solution = _instantUnbounded.Solve(known, SolveOptions.Default with { InitialGuess = guess });
+        if (!solution.Success) return null;
+        var at = new Dictionary<Symbol, double>(known);
+        foreach (var (symbol, value) in solution.Values) at[symbol] = value;
+        var reasons = new List<string>();
+        foreach (var u in _instantRaw.Unknowns)
+        {
+            double v = at[u.Symbol];
+            double lo = u.Lower is null ? double.NegativeInfinity : Evaluator.Evaluate(u.Lower, at);
+            double hi = u.Upper is null ? double.PositiveInfinity : Evaluator.Evaluate(u.Upper, at);
+            bool below = u.LowerStrict ? !(v > lo) : !(v >= lo), above = u.UpperStrict ? !(v < hi) : !(v <= hi);
+            if (!(below || above)) continue;
+            // A bound that is an expression is given its value there too (aR < aD, say).
+            var bound = above ? u.Upper : u.Lower;
+            reasons.Add($"{u.Symbol.Name} = {v:G6} would lie outside its domain {u}{(bound is Number ? "" : $" ({bound} = {(above ? hi : lo):G6})")}");
+        }
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 
     string StatesText(double[] states) =>
