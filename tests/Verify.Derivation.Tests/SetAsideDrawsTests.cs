@@ -66,4 +66,18 @@ public class SetAsideDrawsTests
         // Long-run welfare is fixed by B* at a steady state with free entry (R7.general-long-run).
         if (sn < 1 - 1e-6) Assert.That(path.End("Wstar"), Is.EqualTo(slow.End("Wstar")).Within(1e-6 * Math.Max(1, Math.Abs(slow.End("Wstar")))));
     }
+
+    /// <summary>
+    /// A draw of R7.general-long-run (seed 20140101) set aside as a property of the model: relocation moves
+    /// every Southern firm North (y = 1), where the South's cut-off would have to exceed 1. The path must say
+    /// so, not report the solver's generic failure; without relocation the path is steady.
+    /// </summary>
+    [Test]
+    public void A_path_that_leaves_the_models_domain_says_so()
+    {
+        var p = Parse("sigma=1.34852,rho=5.94721,sE=0.999719,phi=0.000999916,f=0.159625,fI=2.93539E-06,gammaR=3.65644E-06,gammaE=1.39233E-05");
+        var e = Assert.Throws<NoInstantEquilibrium>(() => Run("general", p))!;
+        Assert.That(e.Message, Does.Contain("y = 1)").And.Contain("no instantaneous equilibrium").And.Contain("would lie outside its domain 0 < aDstar < 1"));
+        Assert.That(Run("slow-entry", p).Steady, Is.True);
+    }
 }
