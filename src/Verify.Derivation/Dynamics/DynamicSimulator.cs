@@ -22,7 +22,8 @@ public sealed class DynamicSimulator
     readonly Action<double[], double[]> _conditions, _laws, _quantities;
     readonly PreparedRegime _start;
     readonly RawSystem _instantRaw;
-    PreparedSystem? _instantFallback;   // prepared at the first known values, for the same symbols after
+    PreparedSystem? _instantFallback;
+    PreparedSystem? _instantUnbounded;  // the same, the unknowns free of their domains: why an instant has no solution   // prepared at the first known values, for the same symbols after
     readonly bool[] _positive;
     readonly (double? Lower, double? Upper)[] _stateBounds;
     readonly (bool Lower, bool Upper)[] _strictBounds;
@@ -102,7 +103,12 @@ public sealed class DynamicSimulator
         var lawValues = new double[2 * nStates];
         var residualSides = new double[2 * nUnknowns];
 
-        string? failure = null;
+        string? failure = null, outside = null;
+        // A state whose law relaxes it to a balance far faster than anything else moves is held at that
+        // balance (see Fast): the one such state, if any, and its balance at the last instant solved.
+        int? slavedState = null;
+        var balance = new double[nStates];
+        int? switchTo = null;
         bool Instant(double[] states)
         {
             Array.Copy(states, 0, frame, _stateAt, nStates);
@@ -113,7 +119,7 @@ public sealed class DynamicSimulator
             for (int j = 0; j < nUnknowns; j++) if (double.IsFinite(unknowns[j])) guess[_frame[_unknownAt + j]] = unknowns[j];
             _instantFallback ??= RawSolver.Prepare(_instantRaw.WithKnown(known));
             var solution = _instantFallback.Solve(known, SolveOptions.Default with { InitialGuess = guess });
-            if (!solution.Success) { failure = solution.FailureReason; return false; }
+            if (!solution.Success) { failure = solution.FailureReason; outside = OutsideDomain(known, guess); return false; }
             for (int j = 0; j < nUnknowns; j++) unknowns[j] = solution.Values[_frame[_unknownAt + j]];
             // Polish with Newton so that every instant is solved to the same relative residual.
             InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13);
@@ -149,13 +155,13 @@ public sealed class DynamicSimulator
             }
             Array.Copy(x, inDomain, nStates);
             Project(inDomain);
-            if (!Instant(inDomain))
-                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6} "
-                    + $"({StatesText(inDomain)}): {failure}");
+            if (slavedState is int sl) inDomain[sl] = balance[sl] = Balance(t, sl, inDomain);
+            else SolveInstant(t, inDomain);
             _laws(frame, lawValues);
             for (int i = 0; i < nStates; i++)
             {
                 var state = Regime.States[i];
+                if (i == slavedState) { rates[i] = 0; continue; }
                 // A law whose coefficient of diff(x, t) vanishes (no Southern capital left to move, say) leaves x where it is.
                 double rate = state.Held || lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
                 var (lower, upper) = _stateBounds[i];
@@ -168,6 +174,83 @@ public sealed class DynamicSimulator
                 for (int k = 0; k < discounted.Count; k++)
                     rates[nStates + k] = Math.Exp(-discounted[k].Rate * t) * quantityValues[discountIndex[k]];
             }
+        }
+
+        void SolveInstant(double t, double[] states)
+        {
+            if (!Instant(states))
+            {
+                if (outside is not null)
+                    throw new NoInstantEquilibrium($"{Regime.Name}: at t = {t:G6} the path reaches a state ({StatesText(states)}) where the model "
+                        + $"has no instantaneous equilibrium: {outside}");
+                throw new NumericFailure($"{Regime.Name}: the instantaneous conditions have no solution at t = {t:G6} "
+                    + $"({StatesText(states)}): {failure}");
+            }
+        }
+
+        // The rate of state i at the given states with that state set to v (frame then holds that instant).
+        double RateAt(double t, int i, double[] states, double v)
+        {
+            states[i] = v;
+            SolveInstant(t, states);
+            _laws(frame, lawValues);
+            return lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
+        }
+
+        // A slaved state's balance: the value nearest its previous one, in the direction its rate points,
+        // where that rate reaches 0 (the edge of a set where it is 0 throughout, as past the last cut-off,
+        // is the first such value), or the bound of its domain when the rate points outward all the way.
+        // Searched in s = ln((v - lo)/(hi - v)), which resolves values next to either bound: the
+        // relocation balance of a path with rho + 1 - sigma near 0 lies near y = 1e-47.
+        double Balance(double t, int i, double[] states)
+        {
+            var (loN, hiN) = _stateBounds[i];
+            double lo = loN!.Value, hi = hiN!.Value;
+            // Each side written so that a value next to its bound keeps its digits.
+            double V(double s) => s < 0 ? lo + (hi - lo) * Math.Exp(s) / (1 + Math.Exp(s)) : hi - (hi - lo) * Math.Exp(-s) / (1 + Math.Exp(-s));
+            double S(double v) => Math.Log(Math.Max(v - lo, 1e-300 * (hi - lo)) / Math.Max(hi - v, 1e-300 * (hi - lo)));
+            const double Edge = 690;   // |s| beyond which v is its bound to double precision
+            double v0 = balance[i];
+            double r0 = RateAt(t, i, states, v0);
+            if (r0 == 0) return v0;
+            int dir = Math.Sign(r0);
+            if (dir < 0 && v0 <= lo || dir > 0 && v0 >= hi) return v0;
+            double sa = S(v0), step = 1e-4, sb;
+            while (true)
+            {
+                sb = sa + dir * step;
+                if (Math.Abs(sb) >= Edge)
+                {
+                    var bound = dir > 0 ? hi : lo;
+                    var atBound = RateAt(t, i, states, bound);
+                    if (atBound == 0 || Math.Sign(atBound) == dir) return bound;
+                    sb = dir * Edge;
+                    break;
+                }
+                var rb = RateAt(t, i, states, V(sb));
+                if (Math.Sign(rb) != dir) break;
+                sa = sb;
+                step *= 4;
+            }
+            // sa: the rate points toward sb; sb: it is 0 or points back. Illinois on the boundary of the two.
+            double fa = RateAt(t, i, states, V(sa)), fb = RateAt(t, i, states, V(sb));
+            int side = 0;
+            for (int iteration = 0; iteration < 200 && Math.Abs(sb - sa) > 1e-13 * Math.Max(1, Math.Abs(sb)); iteration++)
+            {
+                double sc = fb == 0 ? 0.5 * (sa + sb) : (sa * fb - sb * fa) / (fb - fa);
+                if (!(sc > Math.Min(sa, sb) && sc < Math.Max(sa, sb))) sc = 0.5 * (sa + sb);
+                double fc = RateAt(t, i, states, V(sc));
+                if (Math.Sign(fc) == dir) { sa = sc; fa = fc; if (side == -1) fb /= 2; side = -1; }
+                else { sb = sc; fb = fc; if (side == 1) fa /= 2; side = 1; }
+            }
+            return BalanceAt(t, i, states, V(sb));
+        }
+
+        // Leaves frame holding the instant at the balance.
+        double BalanceAt(double t, int i, double[] states, double v)
+        {
+            RateAt(t, i, states, v);
+            return v;
         }
 
         void Project(double[] x)
@@ -200,14 +283,20 @@ public sealed class DynamicSimulator
             // The rates were computed at x, so frame holds x's unknowns.
             _quantities(frame, quantityValues);
             times.Add(t);
-            for (int i = 0; i < nStates; i++) series[names[i]].Add(x[i]);
+            for (int i = 0; i < nStates; i++) series[names[i]].Add(i == slavedState ? balance[i] : x[i]);
             for (int j = 0; j < nUnknowns; j++) series[names[nStates + j]].Add(frame[_unknownAt + j]);
             for (int q = 0; q < quantityValues.Length; q++) series[names[nStates + nUnknowns + q]].Add(quantityValues[q]);
             if (quantityValues.Any(v => !double.IsFinite(v)))
                 throw new NumericFailure($"{Regime.Name}: a quantity has no finite value at t = {t:G6}");
+            if (slavedState is null ? Fast(t, x, rates) is int fast && (switchTo = fast) is not null
+                : Released(t, x, rates)) return true;
             // Settled once is not enough (a slow mode can move less than the tolerance over [t/2, t]):
             // the path goes on to four times that moment and must have stayed put since.
-            var stateNames = names.Take(nStates).ToList();
+            // A held state is not integrated but solved from the others at each instant, so it is steady when they
+            // are; it is left out because it can amplify their accuracy: at the standard point y moves twenty times
+            // as much, relative, as K, and K's tolerance-sized jitter at the explicit method's stability limit
+            // (relaxation at rate 0.5, steps of 6.5) kept y from settling until t = 838.
+            var stateNames = names.Take(nStates).Where((_, i) => i != slavedState).ToList();
             // Every state's relative rate must also have fallen to RateDecay times its largest so far:
             // a path that has barely started moves less than the tolerance over [t/2, t] too.
             bool decayed = true;
@@ -217,12 +306,93 @@ public sealed class DynamicSimulator
                 peakRates[i] = Math.Max(peakRates[i], relative);
                 if (relative > RateDecay * peakRates[i]) decayed = false;
             }
+            // A path that starts next to its steady state (relocation balancing at once, entry barely moving)
+            // has no transient whose rates could decay: there each state must instead be within ten times
+            // the tolerance (the documented accuracy of end values) of where its rate vanishes, by one Newton step.
+            if (!decayed && Settled(times, series, stateNames, tol) && NearRest(t, x, rates)) decayed = true;
             if (!decayed) { settledAt = null; return false; }
             if (settledAt is null) { if (Settled(times, series, stateNames, tol)) settledAt = times.Count - 1; return false; }
             if (t < 4 * times[settledAt.Value] && t < options.Until) return false;
             steady = Settled(times, series, stateNames, tol) && Unmoved(series, stateNames, settledAt.Value, tol);
             if (!steady) settledAt = null;
             return steady;
+        }
+
+        // Tikhonov: a state that relaxes to its balance on a time scale 1/lambda below the tolerance times the
+        // time scale of the other states follows that balance to within the tolerance, relative. Its law is then
+        // not integrated: the state is held at the balance (the sliding regime), which the integrator would
+        // otherwise chatter about, as when relocation overshoots a balance far below the absolute tolerance or
+        // tracks a cut-off where the marginal mover's gain has a kink. Only a state bounded on both sides
+        // qualifies: its balance is searched within those bounds.
+        var rateScratch = new double[nStates + discounted.Count];
+        var probe = new double[nStates + discounted.Count];
+        int? Fast(double t, double[] x, double[] rates)
+        {
+            int? found = null;
+            for (int i = 0; i < nStates && found is null; i++)
+            {
+                if (Regime.States[i].Held || _stateBounds[i] is not ({ } lo, { } hi)) continue;
+                double others = 0;
+                for (int j = 0; j < nStates; j++)
+                    if (j != i) others = Math.Max(others, Math.Abs(rates[j]) / Math.Max(Math.Abs(x[j]), 1e-3));
+                Array.Copy(x, probe, nStates);
+                Project(probe);
+                if (!(others <= options.Tolerance * Relaxation(t, i, probe, x[i]))) continue;
+                // The jump to the balance skips the way there, so the state must relax that fast at the balance
+                // too (relocation is fastest next to aR = 0: from the kick at y = 1e-12 to a balance near 1e-47
+                // it only speeds up, while to a balance at aR = 0.4 it slows to the pace of entry).
+                balance[i] = probe[i];
+                var end = Balance(t, i, probe);
+                if (others <= options.Tolerance * Relaxation(t, i, probe, end)) found = i;
+            }
+            return found;
+        }
+
+        // How fast state i relaxes at value v (the others as given): the larger of the rate's one-sided slopes,
+        // since at a kink of the law (a cut-off where the marginal mover's gain stops) the state is drawn in
+        // from the steep side and does not move on the flat one. Leaves states[i] = v.
+        double Relaxation(double t, int i, double[] states, double v)
+        {
+            var (lo, hi) = _stateBounds[i];
+            double dv = 1e-6 * Math.Max(Math.Min(v - lo!.Value, hi!.Value - v), 1e-300);
+            double at = RateAt(t, i, states, v), lambda = 0;
+            if (v + dv <= hi) lambda = Math.Max(lambda, -(RateAt(t, i, states, v + dv) - at) / dv);
+            if (v - dv >= lo) lambda = Math.Max(lambda, (RateAt(t, i, states, v - dv) - at) / dv);
+            states[i] = v;
+            return lambda;
+        }
+
+        // A held state goes back to its law once it relaxes ten times slower than the switch asked for
+        // (relocation is fastest next to aR = 0 and slows as it goes on).
+        bool Released(double t, double[] x, double[] rates)
+        {
+            if (slavedState is not int i) return false;
+            double others = 0;
+            for (int j = 0; j < nStates; j++)
+                if (j != i) others = Math.Max(others, Math.Abs(rates[j]) / Math.Max(Math.Abs(x[j]), 1e-3));
+            Array.Copy(x, probe, nStates);
+            Project(probe);
+            if (others <= 10 * options.Tolerance * Relaxation(t, i, probe, balance[i])) return false;
+            switchTo = i;
+            return true;
+        }
+
+        bool NearRest(double t, double[] x, double[] rates)
+        {
+            var at = (double[])x.Clone();
+            var saved = (double[])rates.Clone();
+            for (int i = 0; i < nStates; i++)
+            {
+                if (i == slavedState || saved[i] == 0) continue;
+                double dx = 1e-6 * Math.Max(Math.Abs(x[i]), 1e-3);
+                Array.Copy(x, probe, x.Length);
+                probe[i] = x[i] + dx;
+                Rates(t, probe, rateScratch);
+                var slope = (rateScratch[i] - saved[i]) / dx;
+                if (!(slope < 0) || Math.Abs(saved[i] / slope) > 10 * tol * Math.Max(Math.Abs(x[i]), 1e-3)) { Rates(t, at, rateScratch); return false; }
+            }
+            Rates(t, at, rateScratch);
+            return true;
         }
 
         var x = new double[nStates + discounted.Count];
@@ -250,17 +420,53 @@ public sealed class DynamicSimulator
         // relocation next to slow entry) and goes on with the Rosenbrock method from the last accepted
         // point (where the relocation state is no longer at 0, where its law is not smooth).
         string method = "Dormand-Prince 5(4)";
-        (double T, double[] X, int Steps, int Rejected) followed;
-        try { followed = DormandPrince.Integrate(Rates, tStart, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(options.MaxSteps, ExplicitBudget)); }
-        catch (NumericFailure) when (times.Count > 1)
+        var held = new List<string>();
+        bool stiff = false;
+        int rejected = 0;
+        double tEnd;
+        double[] xEnd;
+        double t0 = tStart;
+        while (true)
         {
-            method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
-            var (t0, resumeAt) = (lastT, (double[])lastX.Clone());
+            // Each segment ends at the steady state, or where a state becomes fast: the integration then
+            // starts again from that point with the state held at its balance (the right-hand side changes there).
+            switchTo = null;
+            (double T, double[] X, int Steps, int Rejected) segment;
+            int budget = options.MaxSteps - (times.Count - 1) - rejected;
+            if (budget <= 0) throw new NumericFailure($"{Regime.Name}: the path took {options.MaxSteps} steps without reaching a steady state (stopped at t = {lastT:G6})");
+            if (!stiff)
+            {
+                try { segment = DormandPrince.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(budget, Math.Max(1, ExplicitBudget - (times.Count - 1) - rejected))); }
+                catch (NumericFailure) when (times.Count > 1 && switchTo is null)
+                {
+                    stiff = true;
+                    method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
+                    (t0, x) = (lastT, (double[])lastX.Clone());
+                    resuming = true;
+                    continue;
+                }
+            }
+            else segment = Rosenbrock23.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget);
+            rejected += segment.Rejected;
+            (tEnd, xEnd) = (segment.T, segment.X);
+            if (switchTo is not int fast) break;
+            (t0, x) = (lastT, (double[])lastX.Clone());
+            if (slavedState is null)
+            {
+                slavedState = fast;
+                balance[fast] = lastX[fast];
+                held.Add($"{Regime.States[fast].Symbol.Name} held at its balance from t = {lastT:G6}");
+            }
+            else
+            {
+                slavedState = null;
+                x[fast] = balance[fast];
+                held[^1] += $" to {lastT:G6}";
+            }
             resuming = true;
-            var stiff = Rosenbrock23.Integrate(Rates, t0, resumeAt, options.Until, tol, tol * 1e-12, Observe, Project, options.MaxSteps);
-            followed = (stiff.T, stiff.X, times.Count - 1, stiff.Rejected);
         }
-        var (tEnd, xEnd, steps, rejected) = followed;
+        int steps = times.Count - 1;
+        if (held.Count > 0) method += "; " + string.Join(", ", held);
         var present = new List<(string, double, double)>();
         for (int k = 0; k < discounted.Count; k++)
         {
@@ -270,6 +476,36 @@ public sealed class DynamicSimulator
         }
         return new SimulationResult(Regime.Name, times,
             series.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<double>)kv.Value), steady, tol, present, steps, rejected) { Method = method };
+    }
+
+    /// <summary>
+    /// Why an instant has no solution, when the reason is the model's: the conditions solved again with the
+    /// unknowns free of their domains (positive ones kept positive) have a solution, and it lies outside
+    /// the domain. Null when they have none either (then the solver's own reason stands).
+    /// </summary>
+    string? OutsideDomain(Dictionary<Symbol, double> known, Dictionary<Symbol, double> guess)
+    {
+        _instantUnbounded ??= RawSolver.Prepare(_instantRaw.WithKnown(known) with
+        {
+            Unknowns = _instantRaw.Unknowns.Select(u => u.Symbol.Sign == SymbolSign.Positive ? RawUnknown.Positive(u.Symbol) : RawUnknown.Free(u.Symbol)).ToList(),
+        });
+        var solution = _instantUnbounded.Solve(known, SolveOptions.Default with { InitialGuess = guess });
+        if (!solution.Success) return null;
+        var at = new Dictionary<Symbol, double>(known);
+        foreach (var (symbol, value) in solution.Values) at[symbol] = value;
+        var reasons = new List<string>();
+        foreach (var u in _instantRaw.Unknowns)
+        {
+            double v = at[u.Symbol];
+            double lo = u.Lower is null ? double.NegativeInfinity : Evaluator.Evaluate(u.Lower, at);
+            double hi = u.Upper is null ? double.PositiveInfinity : Evaluator.Evaluate(u.Upper, at);
+            bool below = u.LowerStrict ? !(v > lo) : !(v >= lo), above = u.UpperStrict ? !(v < hi) : !(v <= hi);
+            if (!(below || above)) continue;
+            // A bound that is an expression is given its value there too (aR < aD, say).
+            var bound = above ? u.Upper : u.Lower;
+            reasons.Add($"{u.Symbol.Name} = {v:G6} would lie outside its domain {u}{(bound is Number ? "" : $" ({bound} = {(above ? hi : lo):G6})")}");
+        }
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 
     string StatesText(double[] states) =>
