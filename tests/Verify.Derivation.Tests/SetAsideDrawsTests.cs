@@ -1,3 +1,4 @@
+using FsCheck.Fluent;
 using NUnit.Framework;
 using Verify.Derivation.Dynamics;
 using Verify.Derivation.Evaluation;
@@ -79,5 +80,39 @@ public class SetAsideDrawsTests
         var e = Assert.Throws<NoInstantEquilibrium>(() => Run("general", p))!;
         Assert.That(e.Message, Does.Contain("y = 1)").And.Contain("no instantaneous equilibrium").And.Contain("would lie outside its domain 0 < aDstar < 1"));
         Assert.That(Run("slow-entry", p).Steady, Is.True);
+    }
+
+    /// <summary>
+    /// At random admissible points both dynamic regimes either reach a steady state or stop with the
+    /// model's own reason (no instantaneous equilibrium in the model's domain), never a solver failure.
+    /// </summary>
+    [Test]
+    public void Both_dynamic_regimes_run_at_random_admissible_points()
+    {
+        var draw = from sigma in CrossCheckRunner.Open(1.1, 4) from beta in CrossCheckRunner.Open(1.05, 4)
+                   from sE in CrossCheckRunner.Open(0.5, 0.97) from phi in CrossCheckRunner.Open(0.01, 0.95)
+                   from f in CrossCheckRunner.Open(0.1, 5) from share in CrossCheckRunner.Open(0.02, 0.95)
+                   from gammaR in CrossCheckRunner.Open(0.05, 5) from gammaE in CrossCheckRunner.Open(0.05, 5)
+                   select new Dictionary<string, double>
+                   {
+                       ["sigma"] = sigma, ["rho"] = beta * (sigma - 1), ["sE"] = sE, ["phi"] = phi, ["f"] = f,
+                       ["fI"] = share * f / (beta - 1), ["gammaR"] = gammaR, ["gammaE"] = gammaE,
+                   };
+        int steady = 0, outside = 0;
+        CrossCheckRunner.Check(draw, p =>
+        {
+            foreach (var regime in new[] { "general", "slow-entry" })
+            {
+                try
+                {
+                    if (!Run(regime, p).Steady) { TestContext.Out.WriteLine($"{regime} not steady at {string.Join(",", p)}"); return false; }
+                    steady++;
+                }
+                catch (NoInstantEquilibrium) { outside++; }
+            }
+            return true;
+        }, seed: 20261210, count: 20, name: "general and slow-entry at random admissible points");
+        TestContext.Out.WriteLine($"{steady} paths steady, {outside} stopped where the model has no equilibrium");
+        Assert.That(steady, Is.GreaterThanOrEqualTo(30), "most paths reach a steady state");
     }
 }
