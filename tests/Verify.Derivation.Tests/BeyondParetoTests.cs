@@ -178,4 +178,31 @@ public class BeyondParetoTests
         }, seed: 201415, count: 20, name: "joint implicit block: d/dphi vs central differences");
         Assert.That(compared, Is.GreaterThanOrEqualTo(15), "most draws have an interior solution");
     }
+
+    [Test]
+    public void AThresholdWithNoClosedFormIsFoundNumerically()
+    {
+        // aX = aDstar*phi^(1/(sigma - 1)) against the North's own implicit cut-off: no closed form.
+        var text = TwoNationCutoffs.Replace("\nend", "\n  threshold phiH : aX = aD/2 for phi\nend");
+        var model = ModelLoader.LoadText(text, "two-nation-cutoffs.model");
+        var derivation = ModelDeriver.Derive(model);
+        Assert.That(derivation.Regimes.Single().Thresholds.Single().Value, Is.Null, "no closed form: found numerically");
+        var evaluator = new ModelEvaluator(derivation);
+        QuantityExpression Of(string text) => new(evaluator, "trade", ExpressionScope.Parse(model, "trade", text).Expr);
+        var (threshold, gap) = (Of("phiH"), Of("aX - aD/2"));
+        var draw = from sigma in CrossCheckRunner.Open(1.2, 1.9) from f in CrossCheckRunner.Open(0.5, 2) from share in CrossCheckRunner.Open(0.01, 0.1)
+                   select (sigma, f, share);
+        int found = 0;
+        CrossCheckRunner.Check(draw, p =>
+        {
+            double[] At(double phi) => evaluator.InputVector(new Dictionary<string, double> { ["sigma"] = p.sigma, ["phi"] = phi, ["f"] = p.f, ["fE"] = p.share * p.f });
+            double phiH;
+            try { phiH = threshold.Evaluate(At(0.5)); }
+            catch (NumericFailure) { return true; }   // the sides do not meet in (0, 1) at this draw
+            found++;
+            // The threshold is where the gap vanishes, and it changes sign there.
+            return Math.Abs(gap.Evaluate(At(phiH))) <= 1e-9 && Math.Sign(gap.Evaluate(At(phiH * 0.99))) != Math.Sign(gap.Evaluate(At(Math.Min(phiH * 1.01, 0.999))));
+        }, seed: 201416, count: 10, name: "numeric threshold: the sides meet there");
+        Assert.That(found, Is.GreaterThanOrEqualTo(5), "the sides meet inside (0, 1) at most draws");
+    }
 }

@@ -92,11 +92,13 @@ public sealed class ImplicitRoot
             return Math.Clamp(lo + (hi - lo) * t, lo + (hi - lo) * 1e-14, hi - (hi - lo) * 1e-14);
         }
         double prevY = double.NaN, prevF = double.NaN;
+        var everyValueFinite = true;
         for (int k = 0; k <= ScanPoints; k++)
         {
             var y = Grid(k);
             var f = F(y);
             if (f == 0) return y;
+            everyValueFinite &= double.IsFinite(f);
             if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
             {
                 // Relative accuracy: roots near 1e-12 occur (aX when phi is small) and must not be cut at 1e-15 absolute.
@@ -105,6 +107,7 @@ public sealed class ImplicitRoot
             }
             if (double.IsFinite(f)) { prevY = y; prevF = f; }
         }
-        throw new NumericFailure($"the condition defining {_unknown.Unknown.Name} has no sign change on ({lo}, {hi})");
+        var message = $"the condition defining {_unknown.Unknown.Name} has no sign change on ({lo}, {hi})";
+        throw everyValueFinite ? new NoRootInDomain(message) : new NumericFailure(message);
     }
 }

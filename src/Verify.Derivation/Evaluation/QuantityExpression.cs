@@ -129,6 +129,7 @@ public sealed class QuantityExpression
             functions.Merge(evaluator.Functions);
             derivatives.Add(phase.Implicits);
             var values = Values(_model.Regime(_regimes[i]).Regime, phase);
+            AddNumericThresholds(_model.Regime(_regimes[i]).Regime, values, functions);
             if (i == 0)
                 foreach (var (s, v) in values) map[s] = v;
             foreach (var (alias, target) in _aliases.Where(a => a.Value.Regime == _regimes[i]))
@@ -177,6 +178,18 @@ public sealed class QuantityExpression
         var values = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
         foreach (var t in regime.Thresholds.Where(t => t.Value is not null)) values[t.Threshold.Symbol] = t.Value!;
         return values;
+    }
+
+    /// <summary>Thresholds with no closed form, as functions of the inputs found numerically (<see cref="NumericThreshold"/>).</summary>
+    void AddNumericThresholds(RegimeDerivation regime, Dictionary<Expr, Expr> values, FunctionTable functions)
+    {
+        foreach (var t in regime.Thresholds.Where(t => t.Value is null && regime.Phases.Any(p => p.Key == t.PhaseKey)))
+        {
+            var name = NumericThreshold.FunctionName(regime, t);
+            var numeric = new NumericThreshold(_model, regime, t);
+            functions.Define(name, numeric.Value);
+            values[t.Threshold.Symbol] = Expr.Call(name, [.. _model.Inputs]);
+        }
     }
 
     sealed class CompositeDerivatives : IFunctionDerivatives

@@ -66,6 +66,8 @@ public sealed class RegimeEvaluator
             {
                 if (_phases[i].Holds(inputs)) return i;
             }
+            // No solution inside the unknowns' domains: the phase does not hold, as when a closed form lands outside them.
+            catch (NoRootInDomain) { }
             catch (NumericFailure e) { (failures ??= []).Add($"{_phases[i].Phase.Key} cannot be evaluated here: {e.Message}"); }
         }
         if (failures is not null) throw new NumericFailure(string.Join("; ", failures));

@@ -18,7 +18,7 @@ public static class Integration
     public const string RuleConvergenceAtZero = "integral of t^p from 0 converges only if p + 1 > 0";
     public const string RuleRealOnInterval = "t^p (p not a natural number) is real on [l, u] only if l, u >= 0";
     public const string RuleGaussianInLog = "integral of exp(q*ln(t)^2 + ...) in closed form (erf) needs q < 0";
-    public const string RuleLogOfLimit = "ln(t) at a limit t needs t > 0 (a limit 0 gives ln(t) = -infinity, erf = -1)";
+    public const string RuleLogOfLimit = "ln(t) at a limit t needs t > 0 (a lower limit 0 gives ln(t) = -infinity, erf = -1)";
 
     public static IntegrationResult Evaluate(Expr e, ISignOracle oracle)
     {
@@ -129,16 +129,18 @@ public static class Integration
             var b = Canonical.Add([g.Linear, g.Power, Expr.One], oracle);
             var rootA = Canonical.Pow(a, Expr.OneHalf, oracle);
             var centre = Canonical.Mul([b, Canonical.Pow(Canonical.Mul([Expr.Num(2), a], oracle), Expr.MinusOne, oracle)], oracle);
-            Expr? Erf(Expr limit)
+            Expr? Erf(Expr limit, bool lower)
             {
                 if (limit is Number { Value.IsZero: true }) return Expr.MinusOne;
-                if (!Prove(limit, SignSet.Positive, RuleLogOfLimit))
-                    return Fail($"the limit {limit} is not proved > 0 (ln of it enters the closed form), nor is it 0");
+                // A lower limit that may be 0 (a relocation threshold aR >= 0) keeps the formula: there
+                // ln(0) = -inf and erf(-inf) = -1, the integral's value, as the numbers have it.
+                if (!Prove(limit, lower ? SignSet.NonNegative : SignSet.Positive, RuleLogOfLimit))
+                    return Fail($"the limit {limit} is not proved {(lower ? ">= 0" : "> 0")} (ln of it enters the closed form)");
                 var argument = Canonical.Mul([rootA, Canonical.Add([Canonical.Ln(limit, oracle), Canonical.Mul([Expr.MinusOne, centre], oracle)], oracle)], oracle);
                 return Canonical.Call("erf", [argument], ImmutableArray<int>.Empty);
             }
-            var upper = Erf(integral.Upper);
-            var lower = upper is null ? null : Erf(integral.Lower);
+            var upper = Erf(integral.Upper, lower: false);
+            var lower = upper is null ? null : Erf(integral.Lower, lower: true);
             if (upper is null || lower is null) return null;
             var scale = Canonical.Exp(Canonical.Add([g.Constant, Canonical.Mul([Canonical.Pow(b, Expr.Num(2), oracle),
                 Canonical.Pow(Canonical.Mul([Expr.Num(4), a], oracle), Expr.MinusOne, oracle)], oracle)], oracle), oracle);

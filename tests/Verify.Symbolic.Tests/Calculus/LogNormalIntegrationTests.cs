@@ -88,7 +88,21 @@ public class LogNormalIntegrationTests
         var lo = Sym("lo");   // real, sign unknown: ln(lo) may not exist
         var result = Integration.Evaluate(Integral(Density(A), A, lo, Hi), StructuralSign.Instance);
         Assert.That(result.IsComplete, Is.False);
-        Assert.That(result.Unevaluated.Single().Reason, Does.Contain("not proved > 0"));
+        Assert.That(result.Unevaluated.Single().Reason, Does.Contain("not proved >= 0"));
+    }
+
+    [Test]
+    public void ALowerLimitThatMayBeZeroGivesTheIntegralFromZeroThere()
+    {
+        var lo = Sym("lo", SymbolSign.NonNegative);
+        var body = Pow(A, 1 - Sigma) * Density(A);
+        var result = Integration.Evaluate(Integral(body, A, lo, Hi), StructuralSign.Instance);
+        Assert.That(result.IsComplete, () => string.Join("; ", result.Unevaluated.Select(u => u.Reason)));
+        var fromZero = Integration.Evaluate(Integral(body, A, Zero, Hi), StructuralSign.Instance).Value;
+        var at = new Dictionary<Symbol, double> { [Mu] = -1, [S] = 0.5, [Sigma] = 2.5, [Hi] = 0.4 };
+        var expected = Evaluator.Evaluate(fromZero, at);
+        Assert.That(Evaluator.Evaluate(result.Value, new Dictionary<Symbol, double>(at) { [lo] = 0 }), Is.EqualTo(expected).Within(1e-14 * expected));
+        Assert.That(Compiler.Compile(result.Value, [Mu, S, Sigma, Hi, lo])([-1, 0.5, 2.5, 0.4, 0]), Is.EqualTo(expected).Within(1e-14 * expected));
     }
 
     [Test]

@@ -1,0 +1,119 @@
+using MathNet.Numerics.RootFinding;
+using Verify.Derivation.Results;
+using Verify.Symbolic.Core;
+using Verify.Symbolic.Numbers;
+
+namespace Verify.Derivation.Evaluation;
+
+/// <summary>
+/// A threshold with no closed form (φ_S where a_R = a_D, when a_R is implicit): the value of its
+/// variable at which the two sides meet, computed in its phase (whether or not that phase holds
+/// there, as a closed form would be), by a scan of the variable's declared domain for a sign change
+/// of the difference and Brent's method. No meeting inside the domain is a numeric failure, said so.
+/// </summary>
+sealed class NumericThreshold
+{
+    const int ScanPoints = 48;
+    readonly ThresholdDerivation _threshold;
+    readonly ModelEvaluator _model;
+    readonly QuantityExpression _difference;
+    readonly int _phase;
+    readonly int _variable;
+    readonly IReadOnlyList<Relation> _domain;
+
+    public NumericThreshold(ModelEvaluator model, RegimeDerivation regime, ThresholdDerivation threshold)
+    {
+        _threshold = threshold;
+        _model = model;
+        var t = threshold.Threshold;
+        _difference = new QuantityExpression(model, regime.Regime.Name, Canonical.Add([t.Left, Canonical.Mul([Expr.MinusOne, t.Right], StructuralSign.Instance)], StructuralSign.Instance));
+        _phase = regime.Phases.Select((p, i) => (p, i)).First(x => x.p.Key == threshold.PhaseKey).i;
+        _variable = model.Inputs.ToList().IndexOf(t.For);
+        if (_variable < 0) throw new NumericFailure($"threshold {t.Symbol.Name}: '{t.For.Name}' is not a parameter");
+        _domain = model.Derivation.Context.Model.Parameters.First(p => p.Symbol == t.For).Domain;
+    }
+
+    /// <summary>The name under which the threshold is a function of the model's inputs.</summary>
+    public static string FunctionName(RegimeDerivation regime, ThresholdDerivation threshold) =>
+        $"{threshold.Threshold.Symbol.Name}_{regime.Regime.Name.Replace('-', '_')}_numeric";
+
+    sealed record Last(double[] Arguments, double Value);
+    Last? _last;
+
+    public double Value(double[] inputs)
+    {
+        var last = _last;
+        if (last is not null && Same(last.Arguments, inputs)) return last.Value;
+        var value = Search(inputs);
+        _last = new Last((double[])inputs.Clone(), value);
+        return value;
+    }
+
+    /// <summary>Equal but for the threshold's own variable, which it does not depend on.</summary>
+    bool Same(double[] a, double[] b)
+    {
+        for (int i = 0; i < a.Length; i++)
+            if (i != _variable && a[i] != b[i] && !(double.IsNaN(a[i]) && double.IsNaN(b[i]))) return false;
+        return true;
+    }
+
+    double Search(double[] inputs)
+    {
+        var (lo, hi) = Bounds(inputs);
+        var point = (double[])inputs.Clone();
+        double F(double x)
+        {
+            point[_variable] = x;
+            try { return _difference.EvaluateInPhases([_phase], point); }
+            catch (NumericFailure) { return double.NaN; }
+        }
+        double prevX = double.NaN, prevF = double.NaN, largest = 0;
+        for (int k = 1; k < ScanPoints; k++)
+        {
+            var x = lo + (hi - lo) * k / ScanPoints;
+            var f = F(x);
+            if (f == 0) return x;
+            if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
+            {
+                if (Brent.TryFindRoot(F, prevX, x, 1e-13 * Math.Max(1, Math.Abs(x)), 200, out var root)) return root;
+                break;
+            }
+            // The phase's solution may leave its unknowns' domain exactly where the sides meet (a_R
+            // reaching a_D bounds a_R <= a_D): find where it stops existing, and take that edge if
+            // the difference vanishes there.
+            if (!double.IsFinite(f) && double.IsFinite(prevF) && Edge(F, prevX, x, largest) is { } edge) return edge;
+            if (double.IsFinite(f)) { prevX = x; prevF = f; largest = Math.Max(largest, Math.Abs(f)); }
+        }
+        var t = _threshold.Threshold;
+        throw new NumericFailure($"threshold {t.Symbol.Name}: {t.Left} = {t.Right} in {_threshold.PhaseKey} is met nowhere in {lo} < {t.For.Name} < {hi} here");
+    }
+
+    /// <summary>Bisects between a point where the difference exists and one where it does not; the edge if the difference tends to 0 there.</summary>
+    static double? Edge(Func<double, double> f, double inside, double outside, double scale)
+    {
+        for (int k = 0; k < 60 && Math.Abs(outside - inside) > 1e-15 * Math.Max(1, Math.Abs(inside)); k++)
+        {
+            var mid = (inside + outside) / 2;
+            if (double.IsFinite(f(mid))) inside = mid; else outside = mid;
+        }
+        return Math.Abs(f(inside)) <= 1e-7 * Math.Max(scale, 1e-300) ? inside : null;
+    }
+
+    (double Lo, double Hi) Bounds(double[] inputs)
+    {
+        var values = _model.Inputs.Select((s, i) => (s, i)).Where(x => !double.IsNaN(inputs[x.i])).ToDictionary(x => x.s, x => inputs[x.i]);
+        double lo = double.NegativeInfinity, hi = double.PositiveInfinity;
+        var v = _threshold.Threshold.For;
+        foreach (var r in _domain)
+        {
+            bool left = r.Left.Equals(v), right = r.Right.Equals(v);
+            if (!left && !right) continue;
+            var bound = Evaluator.Evaluate(left ? r.Right : r.Left, values);
+            var below = r.Operator is RelationOperator.Less or RelationOperator.LessOrEqual;
+            if (left == below) hi = Math.Min(hi, bound); else lo = Math.Max(lo, bound);
+        }
+        if (!double.IsFinite(lo) || !double.IsFinite(hi) || !(hi > lo))
+            throw new NumericFailure($"threshold {_threshold.Threshold.Symbol.Name}: the domain of {v.Name} is not a bounded interval to search");
+        return (lo, hi);
+    }
+}
