@@ -128,10 +128,8 @@ public sealed class DerivationContext
 
     const string RuleAtomSign = "a special function's sign, kept while it stands as an atom";
 
-    static readonly HashSet<string> SpecialFunctions = ["erf", "tgamma", "digamma", "gammainc"];
-
     static bool IsOpaque(Expr n) =>
-        n is Integral || n is Call { Partials.IsEmpty: true } c && SpecialFunctions.Contains(c.Name) && c.Arguments.Any(a => a is not Number);
+        n is Integral || n is Call { Partials.IsEmpty: true } c && Verify.Symbolic.Numbers.SpecialFunctions.IsSpecial(c.Name) && c.Arguments.Any(a => a is not Number);
 
     static IEnumerable<Expr> OutermostOpaque(Expr e)
     {

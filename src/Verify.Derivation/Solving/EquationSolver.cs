@@ -76,12 +76,10 @@ public sealed class EquationSolver
         return outcome;
     }
 
-    static readonly HashSet<string> NotInvertible = ["erf", "tgamma", "digamma", "gammainc"];
-
     static string? InsideSpecialFunction(Equation e, Symbol x)
     {
         string? found = null;
-        bool Hit(Expr n) { if (n is Call c && NotInvertible.Contains(c.Name) && c.Contains(x)) found = c.Name; return found is not null; }
+        bool Hit(Expr n) { if (n is Call c && Verify.Symbolic.Numbers.SpecialFunctions.IsSpecial(c.Name) && c.Contains(x)) found = c.Name; return found is not null; }
         return e.Left.Any(Hit) || e.Right.Any(Hit) ? found : null;
     }
 
