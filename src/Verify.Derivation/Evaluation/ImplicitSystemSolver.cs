@@ -19,19 +19,19 @@ sealed class ImplicitSystemSolver
     readonly IReadOnlyList<Symbol> _parameters;
     readonly Symbol[] _unknowns;
     readonly PreparedSystem _prepared;
-    // ∂F_i/∂y_j then ∂F_i/∂p_k for each residual i, row after row, over (unknowns, parameters).
-    readonly Lazy<Action<double[], double[]>> _jacobian;
 
     // The last point with its solution and (once asked for) its partials: the functions of one block
     // are called one after the other at the same point.
     sealed record Last(double[] Arguments, IReadOnlyDictionary<Symbol, double> Values)
     {
-        public double[,]? Partials { get; set; }
+        public Dictionary<int, double[]> Partials { get; } = [];
     }
     Last? _last;
 
+    /// <param name="oracle">Proves the side conditions of the residuals' derivatives (the phase's assumptions,
+    /// with the declared signs of earlier implicit functions).</param>
     public ImplicitSystemSolver(IReadOnlyList<ImplicitUnknown> unknowns, IReadOnlyDictionary<Expr, Expr> derivedParameters,
-        FunctionTable functions, IFunctionDerivatives earlierBlocks)
+        FunctionTable functions, IFunctionDerivatives earlierBlocks, ISignOracle oracle)
     {
         _parameters = unknowns[0].Parameters;
         _unknowns = [.. unknowns.Select(u => u.Unknown)];
@@ -49,14 +49,26 @@ sealed class ImplicitSystemSolver
         _system = new RawSystem(conditions, raw, _parameters.ToDictionary(p => p, _ => 1.0), functions);
         _prepared = RawSolver.Prepare(_system);   // compiled once; solved at each point
 
-        var residuals = unknowns.Select(u => u.Residual.Substitute(derivedParameters)).ToList();
-        _jacobian = new(() =>
-        {
-            Symbol[] variables = [.. _unknowns, .. _parameters];
-            var partials = residuals.SelectMany(r => variables.Select(v => Differentiation.Derivative(r, v, earlierBlocks))).ToList();
-            return Compiler.CompileMany(partials, variables, functions);
-        });
+        _residuals = [.. unknowns.Select(u => u.Residual.Substitute(derivedParameters))];
+        _functions = functions;
+        _earlierBlocks = earlierBlocks;
+        _oracle = oracle;
+        _variables = [.. _unknowns, .. _parameters];
+        _byUnknowns = new(() => Compile(_unknowns));
     }
+
+    readonly Expr[] _residuals;
+    readonly FunctionTable _functions;
+    readonly IFunctionDerivatives _earlierBlocks;
+    readonly ISignOracle _oracle;
+    readonly Symbol[] _variables;
+    // ∂F_i/∂y_j, row after row; and ∂F_i/∂p_k for each parameter asked for, compiled on first use
+    // (a parameter no derivative is taken by, sigma say, may have no derivative to take).
+    readonly Lazy<Action<double[], double[]>> _byUnknowns;
+    readonly Dictionary<int, Action<double[], double[]>> _byParameter = [];
+
+    Action<double[], double[]> Compile(IReadOnlyList<Symbol> by) =>
+        Compiler.CompileMany([.. _residuals.SelectMany(r => by.Select(v => Differentiation.Derivative(r, v, _earlierBlocks, _oracle)))], _variables, _functions);
 
     public IReadOnlyDictionary<Symbol, double> Solve(double[] args) => At(args).Values;
 
@@ -64,8 +76,8 @@ sealed class ImplicitSystemSolver
     public double Partial(double[] args, int row, int column)
     {
         var last = At(args);
-        last.Partials ??= Partials(last.Values, args);
-        return last.Partials[row, column];
+        if (!last.Partials.TryGetValue(column, out var slopes)) last.Partials[column] = slopes = Slopes(last.Values, args, column);
+        return slopes[row];
     }
 
     Last At(double[] args)
@@ -79,27 +91,26 @@ sealed class ImplicitSystemSolver
         return last;
     }
 
-    double[,] Partials(IReadOnlyDictionary<Symbol, double> values, double[] args)
+    /// <summary>dy/dp_column for every unknown of the block: −(∂F/∂y)⁻¹ ∂F/∂p_column.</summary>
+    double[] Slopes(IReadOnlyDictionary<Symbol, double> values, double[] args, int column)
     {
-        int m = _unknowns.Length, p = _parameters.Count, width = m + p;
-        var point = new double[width];
+        int m = _unknowns.Length;
+        var point = new double[_variables.Length];
         for (int j = 0; j < m; j++) point[j] = values[_unknowns[j]];
-        Array.Copy(args, 0, point, m, p);
-        var d = new double[m * width];
-        _jacobian.Value(point, d);
-        var fy = Matrix<double>.Build.Dense(m, m, (i, j) => d[i * width + j]);
-        var fp = Matrix<double>.Build.Dense(m, p, (i, k) => d[i * width + m + k]);
+        Array.Copy(args, 0, point, m, _parameters.Count);
+        var dy = new double[m * m];
+        _byUnknowns.Value(point, dy);
+        if (!_byParameter.TryGetValue(column, out var byParameter)) _byParameter[column] = byParameter = Compile([_parameters[column]]);
+        var dp = new double[m];
+        byParameter(point, dp);
         var names = string.Join(", ", _unknowns.Select(u => u.Name));
-        if (fy.Enumerate().Concat(fp.Enumerate()).Any(x => !double.IsFinite(x)))
+        if (dy.Concat(dp).Any(x => !double.IsFinite(x)))
             throw new NumericFailure($"the partial derivatives of the conditions defining {names} are not finite here");
+        var fy = Matrix<double>.Build.Dense(m, m, (i, j) => dy[i * m + j]);
         // A singular Jacobian is where the theorem does not apply (a fold of the solution), not a number.
         var svd = fy.Svd(computeVectors: false);
         if (svd.ConditionNumber > 1e14 || double.IsNaN(svd.ConditionNumber))
             throw new NumericFailure($"the Jacobian of the conditions defining {names} is singular here (condition number {svd.ConditionNumber:G3}): the implicit function theorem does not give their derivatives");
-        var slopes = -fy.Solve(fp);
-        var result = new double[m, p];
-        for (int i = 0; i < m; i++)
-            for (int k = 0; k < p; k++) result[i, k] = slopes[i, k];
-        return result;
+        return [.. fy.Solve(Vector<double>.Build.Dense(dp)).Select(x => -x)];
     }
 }
