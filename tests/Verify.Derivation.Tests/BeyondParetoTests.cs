@@ -205,4 +205,62 @@ public class BeyondParetoTests
         }, seed: 201416, count: 10, name: "numeric threshold: the sides meet there");
         Assert.That(found, Is.GreaterThanOrEqualTo(5), "the sides meet inside (0, 1) at most draws");
     }
+
+    /// <summary>
+    /// A joint block (x, y: each condition holds both inside integrals) whose conditions hold a cut-off
+    /// carried from another regime, raised to a power that moves with sigma.
+    /// </summary>
+    const string CarriedIntoJointBlock = """
+        model carried-into-joint-block
+        parameter sigma : 1 < sigma < 2
+        parameter phi : 0 < phi < 1
+        parameter f : f > 0
+        parameter fE : fE > 0
+        variable a : 0 < a <= 1
+        density g(a) = exp(-a)/(1 - exp(-1))
+        function G(c) = integral(g(a), a, 0, c)
+        regime autarky
+          unknown aD : 0 < aD < 1
+          unknown B : B > 0
+          condition cutoff : aD^(1 - sigma)*B = f
+          condition free-entry : integral((B*a^(1 - sigma) - f)*g(a), a, 0, aD) = fE
+        end
+        regime split
+          carry aD from autarky
+          unknown x : 0 < x < 1
+          unknown y : 0 < y < 1
+          condition total : G(x) + G(y) = G(aD)
+          condition ratio : G(x) = phi*aD^(sigma - 1)*G(y)
+        end
+        """;
+
+    [Test]
+    public void AJointBlockHoldingACarriedImplicitCutOffHasDerivativesByEveryParameter()
+    {
+        var model = ModelLoader.LoadText(CarriedIntoJointBlock, "carried-into-joint-block.model");
+        var derivation = ModelDeriver.Derive(model);
+        var split = derivation.Regimes.Single(r => r.Regime.Name == "split").Phases.Single();
+        Assert.That(split.ImplicitUnknowns.Where(u => u.Unknown.Name is "x" or "y").Select(u => u.Block).Distinct().Count(), Is.EqualTo(1), "x and y are one joint block");
+        var evaluator = new ModelEvaluator(derivation);
+        QuantityExpression Of(string text) => new(evaluator, "split", ExpressionScope.Parse(model, "split", text).Expr);
+        var (x, byPhi, bySigma) = (Of("x"), Of("diff(x, phi)"), Of("diff(x, sigma)"));
+        var draw = from sigma in CrossCheckRunner.Open(1.2, 1.8) from phi in CrossCheckRunner.Open(0.1, 0.9)
+                   from f in CrossCheckRunner.Open(0.5, 2) from share in CrossCheckRunner.Open(0.05, 0.5) select (sigma, phi, f, share);
+        int compared = 0;
+        CrossCheckRunner.Check(draw, p =>
+        {
+            // fE below f*(C(0, 1) - 1), C the a^(1 - sigma)-weighted mass, keeps the autarky cut-off below 1.
+            var c01 = Verify.Symbolic.Numbers.Evaluator.Quadrature(a => Math.Pow(a, 1 - p.sigma) * Math.Exp(-a) / (1 - Math.Exp(-1)), 0, 1);
+            double[] At(double sigma, double phi) => evaluator.InputVector(new Dictionary<string, double>
+                { ["sigma"] = sigma, ["phi"] = phi, ["f"] = p.f, ["fE"] = p.share * p.f * (c01 - 1) });
+            const double h = 1e-5;
+            var phiDifference = (x.Evaluate(At(p.sigma, p.phi + h)) - x.Evaluate(At(p.sigma, p.phi - h))) / (2 * h);
+            // fE is held fixed while sigma moves (the bound above is only how it was drawn).
+            var sigmaDifference = (x.Evaluate(At(p.sigma + h, p.phi)) - x.Evaluate(At(p.sigma - h, p.phi))) / (2 * h);
+            compared++;
+            return Math.Abs(byPhi.Evaluate(At(p.sigma, p.phi)) - phiDifference) <= 1e-5 * Math.Max(1, Math.Abs(phiDifference))
+                && Math.Abs(bySigma.Evaluate(At(p.sigma, p.phi)) - sigmaDifference) <= 1e-5 * Math.Max(1, Math.Abs(sigmaDifference));
+        }, seed: 201417, count: 12, name: "joint block with a carried cut-off: d/dphi and d/dsigma vs central differences");
+        Assert.That(compared, Is.EqualTo(12));
+    }
 }
