@@ -228,7 +228,7 @@ public sealed partial class PhaseDeriver(DerivationContext context, IReadOnlyDic
                 _deferred.Add(new ImplicitBlock(left, defining));
             }
             var unsolved = _deferred.SelectMany(b => b.Unknowns).ToList();
-            _implicits = new ImplicitFunctions(context.Oracle) { DeferUnprovedSlopes = true };
+            _implicits = new ImplicitFunctions(new ImplicitSigns(context.Oracle, _implicitUnknowns)) { DeferUnprovedSlopes = true };
             var final = new Dictionary<Expr, Expr>(_known);
             foreach (var (k, v) in _carried) final[k] = v;
             foreach (var u in _imported)

@@ -57,7 +57,6 @@ public sealed class PhaseEvaluator
     {
         var table = new FunctionTable();
         var closed = phase.Values.Where(kv => kv.Value.Kind == FormKind.Closed).ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
-        var signs = new ImplicitSigns(phase.Implicits.Oracle, phase.ImplicitUnknowns);
         // Blocks in solving order: a later block's arguments may call an earlier block's functions.
         foreach (var block in phase.ImplicitUnknowns.GroupBy(u => u.Block).OrderBy(g => g.Key).Select(g => g.ToList()))
         {
@@ -68,7 +67,7 @@ public sealed class PhaseEvaluator
                 table.Define(u.FunctionName, root.Solve);
                 continue;
             }
-            var system = new ImplicitSystemSolver(block, derivedParameters, table, phase.Implicits, signs);
+            var system = new ImplicitSystemSolver(block, derivedParameters, table, phase.Implicits, phase.Implicits.Oracle);
             for (int j = 0; j < block.Count; j++)
             {
                 var name = block[j].Unknown;

@@ -84,7 +84,7 @@ public static class DerivationReader
     /// <summary>The registry as the deriver builds it: one function per block of a single unknown, in order.</summary>
     static ImplicitFunctions Implicits(IReadOnlyList<ImplicitUnknown> unknowns, Assumptions oracle)
     {
-        var implicits = new ImplicitFunctions(oracle) { DeferUnprovedSlopes = true };
+        var implicits = new ImplicitFunctions(new Solving.ImplicitSigns(oracle, unknowns)) { DeferUnprovedSlopes = true };
         try
         {
             foreach (var u in unknowns)

@@ -62,7 +62,7 @@ public static class DerivationWriter
             if (u.Condition is not null) WriteEquation(u.Condition, output, exprs);
             output.Write7BitEncodedInt(u.Block);
         }
-        var oracle = phase.Implicits.Oracle as Assumptions
+        var oracle = (phase.Implicits.Oracle is Solving.ImplicitSigns signs ? signs.Inner : phase.Implicits.Oracle) as Assumptions
             ?? throw new NotSupportedException("the implicit functions' oracle is not a set of assumptions");
         WriteRelations(oracle.Relations, output, exprs);
         output.Write7BitEncodedInt(oracle.Symbols.Count);

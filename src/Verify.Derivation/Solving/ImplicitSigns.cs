@@ -1,16 +1,22 @@
 using Verify.Derivation.Results;
 using Verify.Symbolic.Core;
 
-namespace Verify.Derivation.Evaluation;
+namespace Verify.Derivation.Solving;
 
 /// <summary>
-/// An oracle that also knows the sign of each implicit function's values from its unknown's
-/// declared domain (aD_autarky(...) > 0, as 0 &lt; aD): the root is searched inside that domain, so
-/// the fact holds wherever the function has a value. Everything else is the inner oracle's.
+/// The oracle of a phase's implicit functions: it also knows the sign of each one's values from its
+/// unknown's declared domain (aD_autarky(...) &gt; 0, as 0 &lt; aD), since the root is searched inside
+/// that domain: the chain rule through aD^(sigma - 1) needs the fact. Everything else is the inner
+/// oracle's. The list of unknowns is read when first asked (the deriver fills it after building this).
 /// </summary>
-sealed class ImplicitSigns(ISignOracle inner, IEnumerable<ImplicitUnknown> unknowns) : ISignOracle
+public sealed class ImplicitSigns(ISignOracle inner, IReadOnlyList<ImplicitUnknown> unknowns) : ISignOracle
 {
-    readonly Dictionary<string, SignSet> _signs = unknowns
+    /// <summary>The oracle without the implicit functions' signs (what a stored derivation writes).</summary>
+    public ISignOracle Inner => inner;
+
+    Dictionary<string, SignSet>? _known;
+
+    Dictionary<string, SignSet> Signs => _known ??= unknowns
         .Select(u => (u.FunctionName, Sign: DeclaredSign(u)))
         .Where(x => x.Sign != SignSet.None).DistinctBy(x => x.FunctionName).ToDictionary(x => x.FunctionName, x => x.Sign);
 
@@ -33,10 +39,10 @@ sealed class ImplicitSigns(ISignOracle inner, IEnumerable<ImplicitUnknown> unkno
     }
 
     public SignSet SignOf(Expr e) =>
-        e is Call { Partials.IsEmpty: true } c && _signs.TryGetValue(c.Name, out var s) ? s : inner.SignOf(e);
+        e is Call { Partials.IsEmpty: true } c && Signs.TryGetValue(c.Name, out var s) ? s : inner.SignOf(e);
 
     public bool Proves(Expr e, SignSet required, string rule) =>
-        e is Call { Partials.IsEmpty: true } c && _signs.TryGetValue(c.Name, out var s) ? s.Within(required) : inner.Proves(e, required, rule);
+        e is Call { Partials.IsEmpty: true } c && Signs.TryGetValue(c.Name, out var s) ? s.Within(required) : inner.Proves(e, required, rule);
 
     public IReadOnlyList<Relation> DomainOf(Symbol x) => inner.DomainOf(x);
 }
