@@ -14,6 +14,9 @@ public sealed record SearchResult(int Tested, int NumericFailures, string? First
 
     /// <summary>Failing points set aside because the first-principles solver could not solve them.</summary>
     public int Unconfirmable { get; init; }
+
+    /// <summary>Why each draw set aside could not be evaluated, the first ten of them.</summary>
+    public IReadOnlyList<string> NumericFailureMessages { get; init; } = [];
 }
 
 /// <summary>
@@ -25,6 +28,8 @@ public sealed record SearchResult(int Tested, int NumericFailures, string? First
 public static class CounterexampleSearch
 {
     const int MaxConfirmations = 8;
+    /// <summary>The reasons kept of the draws set aside (the count is always whole).</summary>
+    const int KeptFailures = 10;
 
     /// <param name="confirm">Called at each point where the property fails: a failure the first-principles
     /// solver cannot reach (it fails to solve there) is set aside, so the search and its shrinking end on
@@ -44,6 +49,7 @@ public static class CounterexampleSearch
         int tested = 0, numeric = 0;
         string? firstNumeric = null, error = null;
         double[]? numericPoint = null;
+        var numericMessages = new List<string>();
         double[]? original = null, last = null;
         Property Check(double[] drawn)
         {
@@ -54,6 +60,7 @@ public static class CounterexampleSearch
             catch (NumericFailure e)
             {
                 numeric++; firstNumeric ??= e.Message; numericPoint ??= (double[])drawn.Clone();
+                if (numericMessages.Count < KeptFailures) numericMessages.Add(e.Message);
                 return Prop.When(false, () => true);
             }
             catch (Exception e) when (e is ArgumentException or Verify.Symbolic.Numbers.EvaluationException or Verify.Symbolic.Calculus.DifferentiationException)
@@ -82,7 +89,7 @@ public static class CounterexampleSearch
             .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
         Prop.ForAll(arbitrary, Check).Check(config);
         if (error is not null) throw new ClaimEvaluationException(error);
-        return new SearchResult(tested, numeric, firstNumeric, original, last, seed) { FirstNumericFailurePoint = numericPoint, Unconfirmable = unreachable };
+        return new SearchResult(tested, numeric, firstNumeric, original, last, seed) { FirstNumericFailurePoint = numericPoint, Unconfirmable = unreachable, NumericFailureMessages = numericMessages };
     }
 
     /// <summary>Values a person would try first; candidates outside the domain are discarded by the property.</summary>

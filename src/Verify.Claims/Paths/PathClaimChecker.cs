@@ -87,7 +87,12 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
         }
         var search = CounterexampleSearch.Run(setup.Generator, setup.Admissible, Holds, draws, options.Seed, Confirm, MaxShrinks);
         var paths = $"paths followed to the steady state with tolerance {N(Tolerance)}; sides within {N(Margin)} (relative) cannot be told apart";
-        var failures = search.NumericFailures > 0 ? $"; {search.NumericFailures} draw(s) set aside where a path could not be followed (first: {search.FirstNumericFailure})" : "";
+        // Paths set aside are few (a tenth of the draws at most for a verdict) and each is a finding: name them all.
+        var failures = search.NumericFailures > 0
+            ? $"; {search.NumericFailures} draw(s) set aside where a path could not be followed: "
+              + string.Join("; ", search.NumericFailureMessages.Select((m, i) => $"({i + 1}) {m}"))
+              + (search.NumericFailures > search.NumericFailureMessages.Count ? "; ..." : "")
+            : "";
         if (search.Shrunk is { } shrunk)
         {
             var (left, right, _) = setup.Sides(relation, shrunk, Tolerance);
