@@ -47,6 +47,14 @@ internal sealed class Differentiator(
         return Add(terms);
     }
 
+    /// <summary>An expression for a message, cut at a length a reader can take in (erf sums run to tens of thousands of characters).</summary>
+    static string Quote(Expr e)
+    {
+        const int Longest = 300;
+        var text = e.ToString();
+        return text.Length <= Longest ? text : $"{text[..Longest]}... ({text.Length} characters)";
+    }
+
     Expr PowerRule(Power p)
     {
         var db = D(p.Base);
@@ -56,8 +64,8 @@ internal sealed class Differentiator(
         // b^e = exp(e ln b) is real and differentiable only where b > 0.
         if (!oracle.Proves(p.Base, SignSet.Positive, Differentiation.RuleVariableExponent))
             throw new DifferentiationException(
-                $"cannot differentiate {p} with respect to {x.Name}: its exponent depends on {x.Name}, " +
-                $"which needs the base {p.Base} > 0, and the oracle does not prove that");
+                $"cannot differentiate {Quote(p)} with respect to {x.Name}: its exponent depends on {x.Name}, " +
+                $"which needs the base {Quote(p.Base)} > 0, and the oracle does not prove that");
         var inner = Add([Mul(de, Canonical.Ln(p.Base, oracle)), Mul(p.Exponent, db, Pow(p.Base, Expr.MinusOne))]);
         return Mul(p, inner);
     }
