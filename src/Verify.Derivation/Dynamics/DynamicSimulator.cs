@@ -25,6 +25,8 @@ public sealed class DynamicSimulator
     PreparedSystem? _instantFallback;
     PreparedSystem? _instantUnbounded;  // the same, the unknowns free of their domains: why an instant has no solution   // prepared at the first known values, for the same symbols after
     readonly bool[] _positive;
+    readonly Action<double[], double[]> _unknownBounds;   // the unknowns' bounds, one per entry of _unknownBoundOf
+    readonly (int Unknown, bool Upper, bool Strict)[] _unknownBoundOf;
     readonly (double? Lower, double? Upper)[] _stateBounds;
     readonly (bool Lower, bool Upper)[] _strictBounds;
 
@@ -70,6 +72,10 @@ public sealed class DynamicSimulator
             regime.Unknowns.Select(u => RawUnknownOf(u)).ToList(),
             new Dictionary<Symbol, double>());
         _instantRaw = raw;
+        var bounds = raw.Unknowns.SelectMany((u, j) => new[] { (Bound: u.Lower, Of: (j, false, u.LowerStrict)), (Bound: u.Upper, Of: (j, true, u.UpperStrict)) })
+            .Where(b => b.Bound is not null).ToList();
+        _unknownBounds = Compiler.CompileMany(bounds.Select(b => b.Bound!).ToList(), _frame);
+        _unknownBoundOf = [.. bounds.Select(b => b.Of)];
     }
 
     public IReadOnlyList<string> SeriesNames =>
@@ -93,6 +99,8 @@ public sealed class DynamicSimulator
         var unknownsAtStart = Regime.Unknowns.Select(u => start.TryGetValue(u.Symbol.Name, out var v) ? v : double.NaN).ToArray();
         var unknowns = (double[])unknownsAtStart.Clone();
         bool solvedOnce = false;
+        var previousUnknowns = new double[nUnknowns];
+        bool probing = false;
 
         var discounted = options.Discounted;
         var discountIndex = discounted.Select(d => _forms.Quantities.ToList().FindIndex(q => q.Name.Name == d.Quantity)).ToArray();
@@ -112,8 +120,27 @@ public sealed class DynamicSimulator
         bool Instant(double[] states)
         {
             Array.Copy(states, 0, frame, _stateAt, nStates);
-            if (solvedOnce && InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13)) { Array.Copy(unknowns, 0, frame, _unknownAt, nUnknowns); return true; }
             var known = new Dictionary<Symbol, double>();
+            if (solvedOnce)
+            {
+                Array.Copy(unknowns, previousUnknowns, nUnknowns);
+                if (InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13))
+                {
+                    if (WithinBounds()) return true;
+                    // Newton, from the last instant, followed the equilibrium out of the domain (it keeps positive
+                    // unknowns positive but knows no other bound): the model has no equilibrium here.
+                    for (int i = 0; i < _frame.Length; i++) known[_frame[i]] = frame[i];
+                    outside = Violations(known);
+                    Array.Copy(previousUnknowns, unknowns, nUnknowns);
+                    if (outside is not null) { failure = outside; return false; }
+                    known.Clear();
+                }
+                else Array.Copy(previousUnknowns, unknowns, nUnknowns);
+                // A probe of the balance search walks on from instants solved already: where Newton cannot follow
+                // the equilibrium (a fold, the edge of the domain) the search goes no further, and the slow
+                // first-principles solver is not asked.
+                if (probing) { failure = "Newton could not follow the instant"; return false; }
+            }
             for (int i = 0; i < _unknownAt; i++) known[_frame[i]] = frame[i];
             var guess = new Dictionary<Symbol, double>();
             for (int j = 0; j < nUnknowns; j++) if (double.IsFinite(unknowns[j])) guess[_frame[_unknownAt + j]] = unknowns[j];
@@ -125,6 +152,22 @@ public sealed class DynamicSimulator
             InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13);
             Array.Copy(unknowns, 0, frame, _unknownAt, nUnknowns);
             solvedOnce = true;
+            return true;
+        }
+
+        var boundValues = new double[_unknownBoundOf.Length];
+        // Leaves frame holding the unknowns.
+        bool WithinBounds()
+        {
+            Array.Copy(unknowns, 0, frame, _unknownAt, nUnknowns);
+            _unknownBounds(frame, boundValues);
+            for (int k = 0; k < boundValues.Length; k++)
+            {
+                var (j, upper, strict) = _unknownBoundOf[k];
+                double u = unknowns[j], b = boundValues[k];
+                bool inside = upper ? (strict ? u < b : u <= b) : (strict ? u > b : u >= b);
+                if (!inside) return false;
+            }
             return true;
         }
 
@@ -142,6 +185,7 @@ public sealed class DynamicSimulator
         }
 
         var inDomain = new double[nStates];
+        NoInstantEquilibrium? beyond = null;   // why a stage since the last accepted step had no equilibrium
         void Rates(double t, double[] x, double[] rates)
         {
             // The integrator's trial stages may overshoot a bound of a state's domain (y just below 0,
@@ -155,8 +199,14 @@ public sealed class DynamicSimulator
             }
             Array.Copy(x, inDomain, nStates);
             Project(inDomain);
-            if (slavedState is int sl) inDomain[sl] = balance[sl] = Balance(t, sl, inDomain);
-            else SolveInstant(t, inDomain);
+            // A trial stage where the model has no equilibrium is rejected like one outside a state's domain; the
+            // model's reason stands if the path cannot get past it (see beyond).
+            try
+            {
+                if (slavedState is int sl) inDomain[sl] = balance[sl] = Balance(t, sl, inDomain);
+                else SolveInstant(t, inDomain);
+            }
+            catch (NoInstantEquilibrium e) { beyond = e; throw new StageOutsideDomain(e.Message); }
             _laws(frame, lawValues);
             for (int i = 0; i < nStates; i++)
             {
@@ -219,31 +269,41 @@ public sealed class DynamicSimulator
             while (true)
             {
                 sb = sa + dir * step;
-                if (Math.Abs(sb) >= Edge)
+                if (dir * sb >= Edge)
                 {
                     var bound = dir > 0 ? hi : lo;
-                    var atBound = RateAt(t, i, states, bound);
-                    if (atBound == 0 || Math.Sign(atBound) == dir) return bound;
+                    if (TryRateAt(t, i, states, bound) is { } atBound && (atBound == 0 || Math.Sign(atBound) == dir)) return bound;
                     sb = dir * Edge;
                     break;
                 }
-                var rb = RateAt(t, i, states, V(sb));
-                if (Math.Sign(rb) != dir) break;
+                // A value where the model has no equilibrium lies beyond the balance, as one where the rate points back.
+                if (TryRateAt(t, i, states, V(sb)) is not { } rb || Math.Sign(rb) != dir) break;
                 sa = sb;
                 step *= 4;
             }
             // sa: the rate points toward sb; sb: it is 0 or points back. Illinois on the boundary of the two.
-            double fa = RateAt(t, i, states, V(sa)), fb = RateAt(t, i, states, V(sb));
+            double fa = RateAt(t, i, states, V(sa)), fb = TryRateAt(t, i, states, V(sb)) ?? 0;
             int side = 0;
             for (int iteration = 0; iteration < 200 && Math.Abs(sb - sa) > 1e-13 * Math.Max(1, Math.Abs(sb)); iteration++)
             {
                 double sc = fb == 0 ? 0.5 * (sa + sb) : (sa * fb - sb * fa) / (fb - fa);
                 if (!(sc > Math.Min(sa, sb) && sc < Math.Max(sa, sb))) sc = 0.5 * (sa + sb);
-                double fc = RateAt(t, i, states, V(sc));
-                if (Math.Sign(fc) == dir) { sa = sc; fa = fc; if (side == -1) fb /= 2; side = -1; }
+                double fc = TryRateAt(t, i, states, V(sc)) ?? 0;
+                if (fc != 0 && Math.Sign(fc) == dir) { sa = sc; fa = fc; if (side == -1) fb /= 2; side = -1; }
                 else { sb = sc; fb = fc; if (side == 1) fa /= 2; side = 1; }
             }
-            return BalanceAt(t, i, states, V(sb));
+            // The last side the rate points back from, unless the model has no equilibrium there: then the edge of
+            // those states, from within, where the rate still points out (the path will go on to that edge).
+            return TryRateAt(t, i, states, V(sb)) is not null ? V(sb) : BalanceAt(t, i, states, V(sa));
+        }
+
+        // A probe of the balance search: null where Newton cannot follow the instant there (see Instant).
+        double? TryRateAt(double t, int i, double[] states, double v)
+        {
+            probing = true;
+            try { return RateAt(t, i, states, v); }
+            catch (NumericFailure) { return null; }
+            finally { probing = false; }
         }
 
         // Leaves frame holding the instant at the balance.
@@ -267,6 +327,12 @@ public sealed class DynamicSimulator
         var names = SeriesNames;
         var series = names.ToDictionary(n => n, _ => new List<double>());
         bool steady = false;
+        double? atRounding = null;
+        int roundingRun = 0;
+        var lawScratch = new double[2 * nStates];
+        var resolvedUnknowns = new double[nUnknowns];
+        var rateScratch = new double[nStates + discounted.Count];
+        var rounding = new double[nStates];
         int? settledAt = null;
         var peakRates = new double[nStates];
         double tol = options.Tolerance;
@@ -278,6 +344,7 @@ public sealed class DynamicSimulator
         {
             // The stiff integrator resumes at the last accepted point, which is recorded already.
             if (resuming) { resuming = false; return false; }
+            beyond = null;
             lastT = t;
             Array.Copy(x, lastX, x.Length);
             // The rates were computed at x, so frame holds x's unknowns.
@@ -297,6 +364,17 @@ public sealed class DynamicSimulator
             // as much, relative, as K, and K's tolerance-sized jitter at the explicit method's stability limit
             // (relaxation at rate 0.5, steps of 6.5) kept y from settling until t = 838.
             var stateNames = names.Take(nStates).Where((_, i) => i != slavedState).ToList();
+            // Rates that are zero to the precision the instant is solved to, at five accepted steps running, say
+            // nothing more: no law can tell the states to move. On a continuum of steady states (relocation
+            // balancing B = B*, where the two free-entry conditions coincide) the stiff method's long steps would
+            // otherwise carry that rounding along the continuum without end, and the states never settle.
+            // The rest must be stable: at an unstable one (agglomeration about to start) the rates are as small.
+            roundingRun = AtRoundingLevel(t, x) ? roundingRun + 1 : 0;
+            if (roundingRun >= 5 && StableRest(t, x, rateScratch))
+            {
+                atRounding = t;
+                return steady = true;
+            }
             // Every state's relative rate must also have fallen to RateDecay times its largest so far:
             // a path that has barely started moves less than the tolerance over [t/2, t] too.
             bool decayed = true;
@@ -324,7 +402,6 @@ public sealed class DynamicSimulator
         // otherwise chatter about, as when relocation overshoots a balance far below the absolute tolerance or
         // tracks a cut-off where the marginal mover's gain has a kink. Only a state bounded on both sides
         // qualifies: its balance is searched within those bounds.
-        var rateScratch = new double[nStates + discounted.Count];
         var probe = new double[nStates + discounted.Count];
         int? Fast(double t, double[] x, double[] rates)
         {
@@ -377,6 +454,66 @@ public sealed class DynamicSimulator
             return true;
         }
 
+        // Every rate within ten times its rounding: how far it moves when the instant is solved again, to the same
+        // tolerance, from its unknowns moved by 1e-7 (relative) one way and the other -- the noise the path's own
+        // instants carry (kept in rounding[]). Perturbing one unknown at a time would overstate it where a law
+        // depends on a difference of unknowns (relocation on B - B*), whose errors go together.
+        // Leaves frame holding x's instant.
+        bool AtRoundingLevel(double t, double[] x)
+        {
+            // The probes since x was accepted (Fast's) have left other instants in frame.
+            var rates = rateScratch;
+            Rates(t, x, rates);
+            var solved = new double[nUnknowns];
+            Array.Copy(frame, _unknownAt, solved, 0, nUnknowns);
+            Array.Clear(rounding);
+            bool resolved = true;
+            foreach (var sign in new[] { 1.0, -1.0 })
+            {
+                for (int j = 0; j < nUnknowns; j++) resolvedUnknowns[j] = solved[j] * (1 + sign * 1e-7 * (j % 2 == 0 ? 1 : -1));
+                if (!InstantNewton.TrySolve(Residuals, resolvedUnknowns, _positive, 1e-13)) { resolved = false; break; }
+                Array.Copy(resolvedUnknowns, 0, frame, _unknownAt, nUnknowns);
+                _laws(frame, lawScratch);
+                for (int i = 0; i < nStates; i++)
+                    if (lawScratch[2 * i + 1] != 0) rounding[i] = Math.Max(rounding[i], Math.Abs(-lawScratch[2 * i] / lawScratch[2 * i + 1] - rates[i]));
+            }
+            Array.Copy(solved, 0, frame, _unknownAt, nUnknowns);
+            _laws(frame, lawValues);
+            if (!resolved) return false;
+            for (int i = 0; i < nStates; i++)
+                if (i != slavedState && !Regime.States[i].Held && !(Math.Abs(rates[i]) <= 10 * rounding[i])) return false;
+            return true;
+        }
+
+        // No eigenvalue of the rates' Jacobian (forward differences, the held states left out) has a real part
+        // above what the rates' rounding can make of an entry (a continuum of rest points has eigenvalues that
+        // are 0 but for it; an unstable rest, agglomeration about to start, a clearly positive one).
+        // Call after AtRoundingLevel, whose rounding[] it uses.
+        bool StableRest(double t, double[] x, double[] rates)
+        {
+            var moving = Enumerable.Range(0, nStates).Where(i => i != slavedState && !Regime.States[i].Held).ToArray();
+            if (moving.Length == 0) return true;
+            var saved = (double[])rates.Clone();
+            var jacobian = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(moving.Length, moving.Length);
+            double noise = 0;
+            for (int c = 0; c < moving.Length; c++)
+            {
+                int j = moving[c];
+                double dx = 1e-6 * Math.Max(Math.Abs(x[j]), 1e-3);
+                Array.Copy(x, probe, x.Length);
+                probe[j] = x[j] + dx;
+                try { Rates(t, probe, rateScratch); }
+                catch (StageOutsideDomain) { Rates(t, x, rateScratch); return false; }
+                for (int r = 0; r < moving.Length; r++)
+                {
+                    jacobian[r, c] = (rateScratch[moving[r]] - saved[moving[r]]) / dx;
+                    noise += Math.Pow(20 * rounding[moving[r]] / dx, 2);
+                }
+            }
+            Rates(t, x, rateScratch);
+            return jacobian.Evd().EigenValues.All(e => e.Real <= Math.Sqrt(noise));
+        }
+
         bool NearRest(double t, double[] x, double[] rates)
         {
             var at = (double[])x.Clone();
@@ -387,7 +524,8 @@ public sealed class DynamicSimulator
                 double dx = 1e-6 * Math.Max(Math.Abs(x[i]), 1e-3);
                 Array.Copy(x, probe, x.Length);
                 probe[i] = x[i] + dx;
-                Rates(t, probe, rateScratch);
+                try { Rates(t, probe, rateScratch); }
+                catch (StageOutsideDomain) { Rates(t, at, rateScratch); return false; }
                 var slope = (rateScratch[i] - saved[i]) / dx;
                 if (!(slope < 0) || Math.Abs(saved[i] / slope) > 10 * tol * Math.Max(Math.Abs(x[i]), 1e-3)) { Rates(t, at, rateScratch); return false; }
             }
@@ -413,7 +551,16 @@ public sealed class DynamicSimulator
         if (double.IsFinite(kick))
         {
             Observe(0, x, rates0);
-            for (int i = 0; i < x.Length; i++) x[i] += kick * rates0[i];
+            // 1e-12 of y is not small when rho + 1 - sigma is near 0 (the firms below aR = y^(1/(rho + sigma - 1))
+            // then hold a large share of sales) and may leave the model's domain: shorter kicks until it stays.
+            var kicked = new double[x.Length];
+            for (int attempt = 0; ; attempt++)
+            {
+                for (int i = 0; i < x.Length; i++) kicked[i] = x[i] + kick * rates0[i];
+                try { Rates(kick, kicked, rateScratch); break; }
+                catch (NumericFailure) when (attempt < 20) { kick *= 1e-12; }
+            }
+            Array.Copy(kicked, x, x.Length);
             tStart = kick;
         }
         // Explicit steps first; a path that needs more than a few thousand of them is stiff (fast
@@ -426,47 +573,53 @@ public sealed class DynamicSimulator
         double tEnd;
         double[] xEnd;
         double t0 = tStart;
-        while (true)
+        try
         {
-            // Each segment ends at the steady state, or where a state becomes fast: the integration then
-            // starts again from that point with the state held at its balance (the right-hand side changes there).
-            switchTo = null;
-            (double T, double[] X, int Steps, int Rejected) segment;
-            int budget = options.MaxSteps - (times.Count - 1) - rejected;
-            if (budget <= 0) throw new NumericFailure($"{Regime.Name}: the path took {options.MaxSteps} steps without reaching a steady state (stopped at t = {lastT:G6})");
-            if (!stiff)
+            while (true)
             {
-                try { segment = DormandPrince.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(budget, Math.Max(1, ExplicitBudget - (times.Count - 1) - rejected))); }
-                catch (NumericFailure) when (times.Count > 1 && switchTo is null)
+                // Each segment ends at the steady state, or where a state becomes fast: the integration then
+                // starts again from that point with the state held at its balance (the right-hand side changes there).
+                switchTo = null;
+                (double T, double[] X, int Steps, int Rejected) segment;
+                int budget = options.MaxSteps - (times.Count - 1) - rejected;
+                if (budget <= 0) throw new NumericFailure($"{Regime.Name}: the path took {options.MaxSteps} steps without reaching a steady state (stopped at t = {lastT:G6})");
+                if (!stiff)
                 {
-                    stiff = true;
-                    method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
-                    (t0, x) = (lastT, (double[])lastX.Clone());
-                    resuming = true;
-                    continue;
+                    try { segment = DormandPrince.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, Math.Min(budget, Math.Max(1, ExplicitBudget - (times.Count - 1) - rejected))); }
+                    catch (NumericFailure) when (times.Count > 1 && switchTo is null)
+                    {
+                        stiff = true;
+                        method = "Dormand-Prince 5(4), then Rosenbrock 2(3) once stiff";
+                        (t0, x) = (lastT, (double[])lastX.Clone());
+                        resuming = true;
+                        continue;
+                    }
                 }
+                else segment = Rosenbrock23.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget);
+                rejected += segment.Rejected;
+                (tEnd, xEnd) = (segment.T, segment.X);
+                if (switchTo is not int fast) break;
+                (t0, x) = (lastT, (double[])lastX.Clone());
+                if (slavedState is null)
+                {
+                    slavedState = fast;
+                    balance[fast] = lastX[fast];
+                    held.Add($"{Regime.States[fast].Symbol.Name} held at its balance from t = {lastT:G6}");
+                }
+                else
+                {
+                    slavedState = null;
+                    x[fast] = balance[fast];
+                    held[^1] += $" to {lastT:G6}";
+                }
+                resuming = true;
             }
-            else segment = Rosenbrock23.Integrate(Rates, t0, x, options.Until, tol, tol * 1e-12, Observe, Project, budget);
-            rejected += segment.Rejected;
-            (tEnd, xEnd) = (segment.T, segment.X);
-            if (switchTo is not int fast) break;
-            (t0, x) = (lastT, (double[])lastX.Clone());
-            if (slavedState is null)
-            {
-                slavedState = fast;
-                balance[fast] = lastX[fast];
-                held.Add($"{Regime.States[fast].Symbol.Name} held at its balance from t = {lastT:G6}");
-            }
-            else
-            {
-                slavedState = null;
-                x[fast] = balance[fast];
-                held[^1] += $" to {lastT:G6}";
-            }
-            resuming = true;
         }
+        // The path could not get past states where the model has no equilibrium: that is the reason, not the step size.
+        catch (NumericFailure e) when (beyond is not null && e is not NoInstantEquilibrium) { throw beyond; }
         int steps = times.Count - 1;
         if (held.Count > 0) method += "; " + string.Join(", ", held);
+        if (atRounding is { } at) method += $"; steady at t = {at:G6}: every rate within the rounding of the instant's solution, the rest stable";
         var present = new List<(string, double, double)>();
         for (int k = 0; k < discounted.Count; k++)
         {
@@ -493,6 +646,12 @@ public sealed class DynamicSimulator
         if (!solution.Success) return null;
         var at = new Dictionary<Symbol, double>(known);
         foreach (var (symbol, value) in solution.Values) at[symbol] = value;
+        return Violations(at);
+    }
+
+    /// <summary>Which unknowns lie outside their domains at a solution of the instant (null when none does).</summary>
+    string? Violations(IReadOnlyDictionary<Symbol, double> at)
+    {
         var reasons = new List<string>();
         foreach (var u in _instantRaw.Unknowns)
         {
