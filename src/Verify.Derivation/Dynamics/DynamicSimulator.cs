@@ -431,11 +431,17 @@ public sealed class DynamicSimulator
         double Relaxation(double t, int i, double[] states, double v)
         {
             var (lo, hi) = _stateBounds[i];
-            double dv = 1e-6 * Math.Max(Math.Min(v - lo!.Value, hi!.Value - v), 1e-300);
             double at = RateAt(t, i, states, v), lambda = 0;
-            if (v + dv <= hi) lambda = Math.Max(lambda, -(RateAt(t, i, states, v + dv) - at) / dv);
-            if (v - dv >= lo) lambda = Math.Max(lambda, (RateAt(t, i, states, v - dv) - at) / dv);
-            states[i] = v;
+            // Steps of 1e-6, 1e-3 and 1e-1 of the distance to the nearer bound: where the law is flat in ln v (a
+            // balance near y = 1e-122, which the sales of the movers below aR = y^0.45 reach only as y^0.06) the
+            // smallest step changes the rate by less than its rounding.
+            foreach (var fraction in new[] { 1e-6, 1e-3, 1e-1 })
+            {
+                double dv = fraction * Math.Max(Math.Min(v - lo!.Value, hi!.Value - v), 1e-300);
+                if (v + dv <= hi && TryRateAt(t, i, states, v + dv) is { } above) lambda = Math.Max(lambda, -(above - at) / dv);
+                if (v - dv >= lo && TryRateAt(t, i, states, v - dv) is { } below) lambda = Math.Max(lambda, (below - at) / dv);
+            }
+            RateAt(t, i, states, v);
             return lambda;
         }
 
