@@ -18,7 +18,7 @@ public static class Integration
     public const string RuleConvergenceAtZero = "integral of t^p from 0 converges only if p + 1 > 0";
     public const string RuleRealOnInterval = "t^p (p not a natural number) is real on [l, u] only if l, u >= 0";
     public const string RuleGaussianInLog = "integral of exp(q*ln(t)^2 + ...) in closed form (erf) needs q < 0";
-    public const string RuleLogOfLimit = "ln(t) at a limit t needs t > 0 (a lower limit 0 gives ln(t) = -infinity, erf = -1)";
+    public const string RuleLogOfLimit = "ln(t) at a limit t needs t >= 0 (a limit 0 gives ln(t) = -infinity, erf = -1)";
 
     public static IntegrationResult Evaluate(Expr e, ISignOracle oracle)
     {
@@ -132,10 +132,10 @@ public static class Integration
             Expr? Erf(Expr limit, bool lower)
             {
                 if (limit is Number { Value.IsZero: true }) return Expr.MinusOne;
-                // A lower limit that may be 0 (a relocation threshold aR >= 0) keeps the formula: there
+                // A limit that may be 0 (a relocation threshold aR >= 0, as either limit) keeps the formula: there
                 // ln(0) = -inf and erf(-inf) = -1, the integral's value, as the numbers have it.
-                if (!Prove(limit, lower ? SignSet.NonNegative : SignSet.Positive, RuleLogOfLimit))
-                    return Fail($"the limit {limit} is not proved {(lower ? ">= 0" : "> 0")} (ln of it enters the closed form)");
+                if (!Prove(limit, SignSet.NonNegative, RuleLogOfLimit))
+                    return Fail($"the limit {limit} is not proved >= 0 (ln of it enters the closed form)");
                 var argument = Canonical.Mul([rootA, Canonical.Add([Canonical.Ln(limit, oracle), Canonical.Mul([Expr.MinusOne, centre], oracle)], oracle)], oracle);
                 return Canonical.Call("erf", [argument], ImmutableArray<int>.Empty);
             }

@@ -106,6 +106,23 @@ public class LogNormalIntegrationTests
     }
 
     [Test]
+    public void AnUpperLimitThatMayBeZeroGivesZeroThere()
+    {
+        // ∫_0^aR with aR >= 0, as the movers' market sum C(0, aR): 0 at aR = 0, the moment from 0 elsewhere.
+        var aR = Sym("aR", SymbolSign.NonNegative);
+        var body = Pow(A, 1 - Sigma) * Density(A);
+        var result = Integration.Evaluate(Integral(body, A, Zero, aR), StructuralSign.Instance);
+        Assert.That(result.IsComplete, () => string.Join("; ", result.Unevaluated.Select(u => u.Reason)));
+        var at = new Dictionary<Symbol, double> { [Mu] = -1, [S] = 0.5, [Sigma] = 2.5, [aR] = 0 };
+        Assert.That(Evaluator.Evaluate(result.Value, at), Is.EqualTo(0));
+        Assert.That(Compiler.Compile(result.Value, [Mu, S, Sigma, aR])([-1, 0.5, 2.5, 0]), Is.EqualTo(0));
+        var fromZero = Integration.Evaluate(Integral(body, A, Zero, Hi), StructuralSign.Instance).Value;
+        var positive = new Dictionary<Symbol, double>(at) { [aR] = 0.3 };
+        var expected = Evaluator.Evaluate(fromZero, new Dictionary<Symbol, double>(at) { [Hi] = 0.3 });
+        Assert.That(Evaluator.Evaluate(result.Value, positive), Is.EqualTo(expected).Within(1e-14 * expected));
+    }
+
+    [Test]
     public void TheWholeDensityIntegratesToOne()
     {
         // ∫_0^hi g = (1 + erf((ln hi − μ)/(s√2)))/2, which tends to 1 as hi grows.
