@@ -32,6 +32,9 @@ public class SetAsideDrawsTests
         // flat in ln y that a step of 1e-6 of y changes the rate by less than its rounding; y was never held and chattered.
         yield return Draw("balance near y=1e-122", "sigma=2.0548243347320527,rho=1.1878314416122102,sE=0.5001166176224882,phi=0.00040276633156928704,f=0.004062432969374094,fI=0.011723381897906704,gammaR=0.0001599584154399704,gammaE=987.7772488783353");
         yield return Draw("gammaE/gammaR near 2e3, phi near 1e-4", "sigma=2.0991144708051253,rho=3.4552758632277993,sE=0.5654788276195243,phi=0.00011401740018372389,f=668.8689926188264,fI=202.61646445342436,gammaR=1.6317302949729513,gammaE=2944.4110604735565");
+        // From the wider sweep: at the tolerance the path chatters for 50,000 steps by t = 1.5e-5; with the held state
+        // following its balance to 1e-6 it is steady at t = 0.03.
+        yield return Draw("held to 1e-6 after 50,000 steps", "sigma=7.314643521315077,rho=16.092533134164526,sE=0.9684168985179935,phi=0.8955901753664629,f=537.0364803962624,fI=126.55789159256662,gammaR=0.0058036148591523035,gammaE=0.006527796601452328");
         // About 26,000 steps: relocation tracks the kink of the marginal mover's gain at aD until it ends.
         yield return Draw("kink at aD, 26,000 steps", "sigma=1.8534142172658163,rho=1.0423429093087855,sE=0.9995651425064349,phi=0.4320439055679561,f=71.81539344786471,fI=120.39936552119353,gammaR=1123.951181845969,gammaE=330.10970224218426");
         yield return Draw("relocation tracks aD", "sigma=2.210410254818856,rho=1.4486917731263023,sE=0.9999197634590803,phi=0.03210308196789692,f=7.348636086816375,fI=0.033749736291856056,gammaR=0.030670122231280766,gammaE=0.04151866500036897");

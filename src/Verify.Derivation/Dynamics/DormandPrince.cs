@@ -56,7 +56,7 @@ public static class DormandPrince
         int steps = 0, rejected = 0;
         while (t < until)
         {
-            if (steps + rejected >= maxSteps) throw new NumericFailure($"the integrator took {maxSteps} steps without reaching t = {until:G6} (stopped at t = {t:G6})");
+            if (steps + rejected >= maxSteps) throw new StepsExhausted($"the integrator took {maxSteps} steps without reaching t = {until:G6} (stopped at t = {t:G6})");
             h = Math.Min(h, until - t);
             // Underflow is relative to t: a path that leaves a bound at t = 1e-12 (the relocation kick) lives
             // on that time scale at first, and its steps grow with t as it moves away.
