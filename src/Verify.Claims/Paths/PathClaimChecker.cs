@@ -19,7 +19,8 @@ namespace Verify.Claims.Paths;
 /// for it ('draw gammaR in (fI/10, 10*fI)', 'discount r in (1/100, 1/2)'; log-uniformly when the
 /// lower end is positive); it follows every path the claim compares to
 /// its steady state (tolerance <see cref="Tolerance"/>) and compares with a margin of
-/// <see cref="Margin"/> relative, ten times the tolerance (sides closer than that are equal). A failing draw is shrunk with
+/// <see cref="Margin"/> relative, ten times the tolerance (sides closer than that are equal; ten times a path's accuracy when
+/// it had to be followed with a looser hold). A failing draw is shrunk with
 /// FsCheck as for the static claims and confirmed by following the paths again at a quarter of the
 /// tolerance. Paths are shared between the claim's assertions and between claims.
 /// </summary>
@@ -262,15 +263,20 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
             foreach (var d in _checker._document.Derived)
                 parameters[d.Symbol.Name] = Evaluator.Evaluate(d.Definition, _checker._document.Parameters.ToDictionary(p => p.Symbol, p => point[p.Symbol.Name]));
             var rate = _discount is null ? double.NaN : point[_discount];
+            // A path followed with a looser hold than the tolerance (DynamicSimulator.Run) is that much less accurate:
+            // the sides are told apart only beyond ten times its accuracy.
+            double accuracy = tolerance;
             double Value(PathRelation.Reference r)
             {
                 var discounted = r.Function == "pv" ? new[] { (r.Name, rate) } : [];
                 var path = _checker.Path(r.Regime, point, discounted, tolerance);
+                accuracy = Math.Max(accuracy, path.Accuracy);
                 if (!path.Series.ContainsKey(r.Name)) throw new ClaimEvaluationException($"the path of '{r.Regime}' has no series '{r.Name}'");
                 return r.Function == "pv" ? path.PresentValue(r.Name, rate) : path.End(r.Name);
             }
             var (left, right) = relation.Sides(Value, parameters);
-            return (left, right, Margin * Math.Max(1, Math.Max(Math.Abs(left), Math.Abs(right))));
+            var margin = Math.Max(Margin, Margin / Tolerance * accuracy);
+            return (left, right, margin * Math.Max(1, Math.Max(Math.Abs(left), Math.Abs(right))));
         }
     }
 }

@@ -89,24 +89,33 @@ public sealed class DynamicSimulator
     public SimulationResult Run(IReadOnlyDictionary<string, double> point, SimulationOptions? options = null)
     {
         options ??= new SimulationOptions();
-        // At the tolerance, at most TightSteps steps: a path that chatters about a kink would use them all.
-        try { return Follow(point, options with { MaxSteps = Math.Min(options.MaxSteps, TightSteps) }, options.Tolerance); }
-        catch (StepsExhausted e) when (options.Tolerance < LooseHold)
+        // A state that tracks a kink of its law (relocation along the North's cut-off) may relax too slowly to be held
+        // to the tolerance, and the integrator chatters about the kink. After TightSteps steps the path is followed
+        // again with held states following their balances more loosely, and says how far they may lag: its values
+        // are no more accurate than that (end values are: at a steady state the balance is exact).
+        var holds = new[] { options.Tolerance }.Concat(LooseHolds.Where(h => h > options.Tolerance)).ToArray();
+        var exhausted = new List<string>();
+        for (int k = 0; ; k++)
         {
-            // A state that tracks a kink of its law (relocation along the North's cut-off) relaxes too slowly to be
-            // held to the tolerance, and the integrator chatters about the kink: held to LooseHold instead, the
-            // path is followed, and says how far its held state may lag (end values are not affected: at a
-            // steady state the balance is exact).
-            var path = Follow(point, options, LooseHold);
-            return path with { Method = path.Method + $"; a held state follows its balance to {LooseHold:G2} (relative), not the tolerance ({e.Message})" };
+            bool last = k == holds.Length - 1;
+            try
+            {
+                var path = Follow(point, last ? options : options with { MaxSteps = Math.Min(options.MaxSteps, TightSteps) }, holds[k]);
+                return k == 0 ? path : path with
+                {
+                    Method = path.Method + $"; held states follow their balances to {holds[k]:G2} (relative), not the tolerance ({string.Join("; ", exhausted)})",
+                    HeldTo = holds[k],
+                };
+            }
+            catch (StepsExhausted e) when (!last) { exhausted.Add($"held to {holds[k]:G2}: {e.Message}"); }
         }
     }
 
-    /// <summary>How closely a held state may follow its balance when the tolerance would take too many steps.</summary>
-    const double LooseHold = 1e-6;
+    /// <summary>How closely held states may follow their balances, in turn, when the tolerance would take too many steps.</summary>
+    static readonly double[] LooseHolds = [1e-6, 1e-4];
 
-    /// <summary>Steps a path may take with its held states following their balances to the tolerance (the kink draw of
-    /// R7.general-long-run takes 26,000).</summary>
+    /// <summary>Steps a path may take at each hold but the loosest (the kink draw of R7.general-long-run takes 26,000
+    /// at the tolerance).</summary>
     const int TightSteps = 50_000;
 
     /// <param name="separation">A state is held at its balance when it relaxes faster than the others' relative

@@ -36,6 +36,15 @@ public sealed record SimulationResult(
     /// <summary>The integrator that followed the path.</summary>
     public string Method { get; init; } = "";
 
+    /// <summary>
+    /// How closely (relative) a held state followed its balance: the tolerance, unless the path had to be followed
+    /// again with a looser hold (see DynamicSimulator.Run); the path's values are no more accurate than this.
+    /// </summary>
+    public double HeldTo { get; init; } = double.NaN;
+
+    /// <summary>The path's accuracy, relative: the larger of the tolerance and <see cref="HeldTo"/>.</summary>
+    public double Accuracy => double.IsNaN(HeldTo) ? Tolerance : Math.Max(Tolerance, HeldTo);
+
     /// <summary>The discounted integral asked for, by quantity and rate.</summary>
     public double PresentValue(string quantity, double rate) =>
         Discounted.First(d => d.Quantity == quantity && d.Rate == rate).Value;
