@@ -35,6 +35,9 @@ public class SetAsideDrawsTests
         // From the wider sweep: at the tolerance the path chatters for 50,000 steps by t = 1.5e-5; with the held state
         // following its balance to 1e-6 it is steady at t = 0.03.
         yield return Draw("held to 1e-6 after 50,000 steps", "sigma=7.314643521315077,rho=16.092533134164526,sE=0.9684168985179935,phi=0.8955901753664629,f=537.0364803962624,fI=126.55789159256662,gammaR=0.0058036148591523035,gammaE=0.006527796601452328");
+        // From the wider sweep: the first trial step spans the whole horizon and lands where the solver finds no
+        // instant (K = 1e12); such a stage is rejected and shortened, as one outside a state's domain.
+        yield return Draw("first step lands where no instant is found", "sigma=5.173481449074485,rho=31.488334510312175,sE=0.5523793191769885,phi=0.001154105619011032,f=0.0017279419148552428,fI=0.00020551976146242847,gammaR=0.014573664927854443,gammaE=0.0010875380844811108");
         // About 26,000 steps: relocation tracks the kink of the marginal mover's gain at aD until it ends.
         yield return Draw("kink at aD, 26,000 steps", "sigma=1.8534142172658163,rho=1.0423429093087855,sE=0.9995651425064349,phi=0.4320439055679561,f=71.81539344786471,fI=120.39936552119353,gammaR=1123.951181845969,gammaE=330.10970224218426");
         yield return Draw("relocation tracks aD", "sigma=2.210410254818856,rho=1.4486917731263023,sE=0.9999197634590803,phi=0.03210308196789692,f=7.348636086816375,fI=0.033749736291856056,gammaR=0.030670122231280766,gammaE=0.04151866500036897");

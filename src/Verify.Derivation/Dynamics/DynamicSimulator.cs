@@ -218,7 +218,7 @@ public sealed class DynamicSimulator
         }
 
         var inDomain = new double[nStates];
-        NoInstantEquilibrium? beyond = null;   // why a stage since the last accepted step had no equilibrium
+        NumericFailure? beyond = null;   // why a stage since the last accepted step had no instantaneous solution
         void Rates(double t, double[] x, double[] rates)
         {
             // The integrator's trial stages may overshoot a bound of a state's domain (y just below 0,
@@ -232,14 +232,15 @@ public sealed class DynamicSimulator
             }
             Array.Copy(x, inDomain, nStates);
             Project(inDomain);
-            // A trial stage where the model has no equilibrium is rejected like one outside a state's domain; the
-            // model's reason stands if the path cannot get past it (see beyond).
+            // A trial stage where the model has no equilibrium (or the solver finds none) is rejected like one outside
+            // a state's domain: a first step as long as the whole span may land anywhere. The reason stands if the
+            // path cannot get past it (see beyond).
             try
             {
                 if (slavedState is int sl) inDomain[sl] = balance[sl] = Balance(t, sl, inDomain);
                 else SolveInstant(t, inDomain);
             }
-            catch (NoInstantEquilibrium e) { beyond = e; throw new StageOutsideDomain(e.Message); }
+            catch (NumericFailure e) when (e is not StageOutsideDomain) { beyond = e; throw new StageOutsideDomain(e.Message); }
             _laws(frame, lawValues);
             for (int i = 0; i < nStates; i++)
             {
@@ -655,7 +656,7 @@ public sealed class DynamicSimulator
             }
         }
         // The path could not get past states where the model has no equilibrium: that is the reason, not the step size.
-        catch (NumericFailure e) when (beyond is not null && e is not NoInstantEquilibrium) { throw beyond; }
+        catch (NumericFailure e) when (beyond is not null && e != beyond && e is not NoInstantEquilibrium) { throw beyond; }
         int steps = times.Count - 1;
         if (held.Count > 0) method += "; " + string.Join(", ", held);
         if (atRounding is { } at) method += $"; steady at t = {at:G6}: every rate within the rounding of the instant's solution, the rest stable";
