@@ -207,6 +207,37 @@ public class BeyondParetoTests
     }
 
     /// <summary>
+    /// x + e^x = 1 + p has no closed form in x, which rises with p; phase mid holds while 0.1 <= x <= 0.3, so the
+    /// sides of (x - 0.1)(x - 0.3) = 0 meet at both its ends. The threshold is where the phase ends as p rises
+    /// (x = 0.3, p = 0.3 + e^0.3 - 1), as 'where p < pT' reads it, not the first meeting (x = 0.1).
+    /// </summary>
+    [Test]
+    public void AThresholdMetAtBothEndsOfItsPhaseIsWhereThePhaseEnds()
+    {
+        var model = ModelLoader.LoadText("""
+            model two-meetings
+            parameter p : 0 < p < 1
+            regime r
+              unknown x : -1 < x < 1
+              condition rise : x + exp(x) = 1 + p
+              phase mid when (x - 1/10)*(x - 3/10) <= 0
+                quantity y = x
+              end
+              phase outside
+                quantity y = x
+              end
+              threshold pT : (x - 1/10)*(x - 3/10) = 0 for p in mid
+            end
+            """, "two-meetings.model");
+        var derivation = ModelDeriver.Derive(model);
+        Assert.That(derivation.Regimes.Single().Thresholds.Single().Value, Is.Null, "no closed form: found numerically");
+        var evaluator = new ModelEvaluator(derivation);
+        var threshold = new QuantityExpression(evaluator, "r", ExpressionScope.Parse(model, "r", "pT").Expr);
+        var value = threshold.Evaluate(evaluator.InputVector(new Dictionary<string, double> { ["p"] = 0.5 }));
+        Assert.That(value, Is.EqualTo(0.3 + Math.Exp(0.3) - 1).Within(1e-9));
+    }
+
+    /// <summary>
     /// A joint block (x, y: each condition holds both inside integrals) whose conditions hold a cut-off
     /// carried from another regime, raised to a power that moves with sigma.
     /// </summary>

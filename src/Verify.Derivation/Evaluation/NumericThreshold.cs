@@ -31,7 +31,14 @@ sealed class NumericThreshold
         _variable = model.Inputs.ToList().IndexOf(t.For);
         if (_variable < 0) throw new NumericFailure($"threshold {t.Symbol.Name}: '{t.For.Name}' is not a parameter");
         _domain = model.Derivation.Context.Model.Parameters.First(p => p.Symbol == t.For).Domain;
+        var regimeName = regime.Regime.Name;
+        var key = threshold.PhaseKey;
+        // Looked up on first use: the regime's evaluator may be under construction when this is.
+        _phaseEvaluator = new(() => model.Regime(regimeName).Phases.First(p => p.Phase.Key == key));
     }
+
+    readonly Lazy<PhaseEvaluator> _phaseEvaluator;
+    bool PhaseHolds(double[] inputs) => _phaseEvaluator.Value.Holds(inputs);
 
     /// <summary>The name under which the threshold is a function of the model's inputs.</summary>
     public static string FunctionName(RegimeDerivation regime, ThresholdDerivation threshold) =>
@@ -67,22 +74,41 @@ sealed class NumericThreshold
             try { return _difference.EvaluateInPhases([_phase], point); }
             catch (NumericFailure) { return double.NaN; }
         }
+        // Every meeting in the scan, in order: with Pareto costs there is one; with others the sides may meet at
+        // both ends of the phase (log-normal costs: at small phi relocation reaches past the exporters, aR > aX, and
+        // phase XX begins where aR falls to aX). The threshold is where the phase ends as the variable rises, the
+        // meeting with the phase holding just below it and not just above, as 'where phi < phiP' reads it.
+        var meetings = new List<double>();
         double prevX = double.NaN, prevF = double.NaN, largest = 0;
         for (int k = 1; k < ScanPoints; k++)
         {
             var x = lo + (hi - lo) * k / ScanPoints;
             var f = F(x);
-            if (f == 0) return x;
-            if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
+            if (f == 0) meetings.Add(x);
+            else if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
             {
-                if (Brent.TryFindRoot(F, prevX, x, 1e-13 * Math.Max(1, Math.Abs(x)), 200, out var root)) return root;
-                break;
+                if (Brent.TryFindRoot(F, prevX, x, 1e-13 * Math.Max(1, Math.Abs(x)), 200, out var root)) meetings.Add(root);
             }
             // The phase's solution may leave its unknowns' domain exactly where the sides meet (a_R
             // reaching a_D bounds a_R <= a_D): find where it stops existing, and take that edge if
             // the difference vanishes there.
-            if (!double.IsFinite(f) && double.IsFinite(prevF) && Edge(F, prevX, x, largest) is { } edge) return edge;
+            else if (!double.IsFinite(f) && double.IsFinite(prevF) && Edge(F, prevX, x, largest) is { } edge) meetings.Add(edge);
             if (double.IsFinite(f)) { prevX = x; prevF = f; largest = Math.Max(largest, Math.Abs(f)); }
+            else { prevX = double.NaN; prevF = double.NaN; }
+        }
+        if (meetings.Count == 1) return meetings[0];
+        if (meetings.Count > 1)
+        {
+            var step = 1e-6 * (hi - lo);
+            bool Holds(double x)
+            {
+                point[_variable] = x;
+                try { return PhaseHolds(point); }
+                catch (NumericFailure) { return false; }
+            }
+            foreach (var m in meetings)
+                if (Holds(m - step) && !Holds(m + step)) return m;
+            return meetings[0];
         }
         var t = _threshold.Threshold;
         throw new NumericFailure($"threshold {t.Symbol.Name}: {t.Left} = {t.Right} in {_threshold.PhaseKey} is met nowhere in {lo} < {t.For.Name} < {hi} here");
