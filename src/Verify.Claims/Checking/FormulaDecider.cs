@@ -1,3 +1,4 @@
+using Verify.Derivation.Evaluation;
 using Verify.Model.Claims;
 using Verify.Symbolic.Algebra;
 using Verify.Symbolic.Core;
@@ -61,16 +62,19 @@ static class FormulaDecider
             var at = s.Point(ratioSearch.Shrunk)!;
             return new(Verdict.Refuted, $"derived and paper's formulas differ in sign at a point: {derived.Evaluate(at):G6} vs {paper.Evaluate(at):G6}; {evidence}", s.Describe(ratioSearch.Shrunk, at), ratioSearch.Tested);
         }
-        // Differ: show a point where they do.
+        // Differ: show a point where they do. A threshold found numerically is known only to its accuracy.
+        bool numeric = derived.InPhases([.. Enumerable.Repeat(0, derived.Regimes.Count)]).Any(n => n is Call c && NumericThreshold.IsNumericThreshold(c.Name));
+        double tolerance = numeric ? NumericThreshold.Accuracy : 1e-9;
         var search = CounterexampleSearch.Run(s, (drawn, inputs) =>
         {
             double x = derived.Evaluate(inputs), y = paper.Evaluate(inputs);
             // A side that has no value here (NaN, overflow) shows no difference between the formulas.
             if (!double.IsFinite(x) || !double.IsFinite(y))
                 throw new Verify.Derivation.Evaluation.NumericFailure("a formula has no finite value here");
-            return Math.Abs(x - y) <= 1e-9 * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y)));
+            return Math.Abs(x - y) <= tolerance * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y)));
         }, o.Draws, o.Seed);
-        if (search.Shrunk is not { } bad) return new(Verdict.Undecided, $"not proved identical, and no point where they differ in {search.Tested} draws: {evidence}");
+        var within = numeric ? $" by more than {NumericThreshold.Accuracy:G2} (relative), the accuracy of a threshold found numerically" : "";
+        if (search.Shrunk is not { } bad) return new(Verdict.Undecided, $"not proved identical, and no point where they differ{within} in {search.Tested} draws: {evidence}");
         var inputs = s.Point(bad)!;
         var (dv, pv) = (derived.Evaluate(inputs), paper.Evaluate(inputs));
         return new(Verdict.Refuted, $"the formulas differ: {evidence}; e.g. derived {dv:G6} vs paper {pv:G6} (seed {search.Seed}, shrunk)", s.Describe(bad, inputs), search.Tested);

@@ -11,7 +11,7 @@ namespace Verify.Derivation.Evaluation;
 /// there, as a closed form would be), by a scan of the variable's declared domain for a sign change
 /// of the difference and Brent's method. No meeting inside the domain is a numeric failure, said so.
 /// </summary>
-sealed class NumericThreshold
+public sealed class NumericThreshold
 {
     const int ScanPoints = 48;
     readonly ThresholdDerivation _threshold;
@@ -39,6 +39,15 @@ sealed class NumericThreshold
 
     readonly Lazy<PhaseEvaluator> _phaseEvaluator;
     bool PhaseHolds(double[] inputs) => _phaseEvaluator.Value.Holds(inputs);
+
+    /// <summary>
+    /// How closely (relative) a threshold found this way is known: its root is that of differences of implicit
+    /// solutions, each solved to a residual of 1e-12, and near the meeting they may cancel to 1e-9 of their size.
+    /// </summary>
+    public const double Accuracy = 1e-6;
+
+    /// <summary>Whether a function name is that of a threshold found numerically.</summary>
+    public static bool IsNumericThreshold(string function) => function.EndsWith("_numeric", StringComparison.Ordinal);
 
     /// <summary>The name under which the threshold is a function of the model's inputs.</summary>
     public static string FunctionName(RegimeDerivation regime, ThresholdDerivation threshold) =>
@@ -87,7 +96,12 @@ sealed class NumericThreshold
             if (f == 0) meetings.Add(x);
             else if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
             {
-                if (Brent.TryFindRoot(F, prevX, x, 1e-13 * Math.Max(1, Math.Abs(x)), 200, out var root)) meetings.Add(root);
+                // A sign change may be a jump of the phase's solution from one branch to another (relocation jumping
+                // to full agglomeration before a_R reaches a_X), where the sides do not meet: kept only if the
+                // difference vanishes there, to a millionth of its size in the scan.
+                var scale = Math.Max(largest, Math.Abs(f));
+                if (Brent.TryFindRoot(F, prevX, x, 1e-13 * Math.Max(1, Math.Abs(x)), 200, out var root) && Math.Abs(F(root)) <= 1e-6 * scale)
+                    meetings.Add(root);
             }
             // The phase's solution may leave its unknowns' domain exactly where the sides meet (a_R
             // reaching a_D bounds a_R <= a_D): find where it stops existing, and take that edge if
