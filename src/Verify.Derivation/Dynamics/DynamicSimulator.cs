@@ -111,6 +111,8 @@ public sealed class DynamicSimulator
         }
     }
 
+    static readonly double[] Signs = [1.0, -1.0];
+
     /// <summary>How closely held states may follow their balances, in turn, when the tolerance would take too many steps.</summary>
     static readonly double[] LooseHolds = [1e-6, 1e-4];
 
@@ -365,6 +367,7 @@ public sealed class DynamicSimulator
         int roundingRun = 0;
         var lawScratch = new double[2 * nStates];
         var resolvedUnknowns = new double[nUnknowns];
+        var solvedUnknowns = new double[nUnknowns];
         var rateScratch = new double[nStates + discounted.Count];
         var rounding = new double[nStates];
         int? settledAt = null;
@@ -403,7 +406,9 @@ public sealed class DynamicSimulator
             // balancing B = B*, where the two free-entry conditions coincide) the stiff method's long steps would
             // otherwise carry that rounding along the continuum without end, and the states never settle.
             // The rest must be stable: at an unstable one (agglomeration about to start) the rates are as small.
-            roundingRun = AtRoundingLevel(t, x) ? roundingRun + 1 : 0;
+            // Solving the instant twice more is asked only of a path whose states barely move (relative rates under
+            // 1e-6): rounding-level rates are far below that, and most steps of a moving path are spared it.
+            roundingRun = Quiet(x, rates) && AtRoundingLevel(t, x) ? roundingRun + 1 : 0;
             if (roundingRun >= 5 && StableRest(t, x, rateScratch))
             {
                 atRounding = t;
@@ -494,6 +499,13 @@ public sealed class DynamicSimulator
             return true;
         }
 
+        bool Quiet(double[] x, double[] rates)
+        {
+            for (int i = 0; i < nStates; i++)
+                if (i != slavedState && !(Math.Abs(rates[i]) <= 1e-6 * Math.Max(Math.Abs(x[i]), 1e-3))) return false;
+            return true;
+        }
+
         // Every rate within ten times its rounding: how far it moves when the instant is solved again, to the same
         // tolerance, from its unknowns moved by 1e-7 (relative) one way and the other -- the noise the path's own
         // instants carry (kept in rounding[]). Perturbing one unknown at a time would overstate it where a law
@@ -504,11 +516,11 @@ public sealed class DynamicSimulator
             // The probes since x was accepted (Fast's) have left other instants in frame.
             var rates = rateScratch;
             Rates(t, x, rates);
-            var solved = new double[nUnknowns];
+            var solved = solvedUnknowns;
             Array.Copy(frame, _unknownAt, solved, 0, nUnknowns);
             Array.Clear(rounding);
             bool resolved = true;
-            foreach (var sign in new[] { 1.0, -1.0 })
+            foreach (var sign in Signs)
             {
                 for (int j = 0; j < nUnknowns; j++) resolvedUnknowns[j] = solved[j] * (1 + sign * 1e-7 * (j % 2 == 0 ? 1 : -1));
                 if (!InstantNewton.TrySolve(Residuals, resolvedUnknowns, _positive, 1e-13)) { resolved = false; break; }
