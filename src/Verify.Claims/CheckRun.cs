@@ -32,15 +32,25 @@ public static class CheckRun
         var clock = Stopwatch.StartNew();
         var jobs = claims.Claims.Where(c => onlyIds is null || onlyIds.Contains(c.Id))
             .SelectMany(c => c.Regimes.Select(r => (Claim: c, Regime: r))).ToList();
+        // Claims over paths take the longest (each draw follows whole paths). The first on each dynamic regime is
+        // started first, so that the short static claims fill the other worker's time; the others on that regime
+        // come last, when most of their paths (the same draws: see PathStore) are stored. Two workers walking
+        // the same draws at once would wait on each other, path by path.
+        var firstOnRegime = jobs.Select((j, i) => (j.Regime, i)).Where(j => model.FindDynamic(j.Regime) is not null)
+            .GroupBy(j => j.Regime).Select(g => g.First().i).ToHashSet();
+        var order = Enumerable.Range(0, jobs.Count)
+            .OrderBy(i => firstOnRegime.Contains(i) ? 0 : model.FindDynamic(jobs[i].Regime) is null ? 1 : 2).ThenBy(i => i).ToArray();
+        var paths = new Paths.PathStore();
         var results = new ClaimResult?[jobs.Count];
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 2));
         var next = -1;
         var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
         {
-            var checker = new ClaimChecker(new ModelEvaluator(derive()), options);
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < jobs.Count)
+            var checker = new ClaimChecker(new ModelEvaluator(derive()), options, paths);
+            int taken;
+            while ((taken = Interlocked.Increment(ref next)) < jobs.Count)
             {
+                var i = order[taken];
                 var (claim, regime) = jobs[i];
                 ClaimResult result;
                 try { result = checker.Check(claim, regime); }

@@ -10,7 +10,9 @@ namespace Verify.Claims;
 /// proved if all are, holds otherwise. A claim declared not-derivable keeps that verdict, with
 /// its assertions' outcomes as the evidence for why.
 /// </summary>
-public sealed class ClaimChecker(ModelEvaluator model, CheckOptions options)
+/// <param name="paths">Paths of dynamic regimes already followed, shared with other checkers of the same model
+/// (see <see cref="Paths.PathStore"/>); a store of its own when null.</param>
+public sealed class ClaimChecker(ModelEvaluator model, CheckOptions options, Paths.PathStore? paths = null)
 {
     public CheckOptions Options => options;
 
@@ -22,7 +24,7 @@ public sealed class ClaimChecker(ModelEvaluator model, CheckOptions options)
     {
         // A claim over the paths of a dynamic regime is decided by following them (Paths/).
         if (model.Derivation.Context.Model.FindDynamic(regime) is not null)
-            return (_paths ??= new Paths.PathClaimChecker(model, options)).Check(claim, regime);
+            return (_paths ??= new Paths.PathClaimChecker(model, options, paths)).Check(claim, regime);
         var setting = new ClaimSetting(model, claim, regime);
         var outcomes = claim.Assertions.Select(a => Decide(setting, a)).ToList();
         var verdict = Combine(outcomes.Select(x => x.Verdict));

@@ -24,7 +24,7 @@ namespace Verify.Claims.Paths;
 /// FsCheck as for the static claims and confirmed by following the paths again at a quarter of the
 /// tolerance. Paths are shared between the claim's assertions and between claims.
 /// </summary>
-public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
+public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options, PathStore? store = null)
 {
     public const double Tolerance = 1e-8;
     public const double Margin = 1e-7;
@@ -39,7 +39,7 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
     readonly ModelEvaluator _model = model;
     readonly ModelDocument _document = model.Derivation.Context.Model;
     readonly Dictionary<string, DynamicSimulator> _simulators = [];
-    readonly Dictionary<string, SimulationResult> _paths = [];
+    readonly PathStore _paths = store ?? new PathStore();
 
     public ClaimResult Check(ClaimDefinition claim, string regime)
     {
@@ -128,8 +128,16 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
 
     SimulationResult Path(string regime, IReadOnlyDictionary<string, double> point, IReadOnlyList<(string, double)> discounted, double tolerance)
     {
-        var key = $"{regime}|{tolerance}|{string.Join(",", point.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:R}"))}|{string.Join(",", discounted)}";
-        if (_paths.TryGetValue(key, out var cached)) return cached;
+        // Only the parameters the regime reads: claims that draw others too (a discount rate) share its paths.
+        var own = _document.Parameters.Select(p => p.Symbol.Name).Concat(_document.FindDynamic(regime)!.Parameters.Select(p => p.Symbol.Name)).ToHashSet();
+        var key = $"{regime}|{tolerance:R}|{string.Join(",", point.Where(p => own.Contains(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:R}"))}"
+            + $"|{string.Join(",", discounted.Select(d => $"{d.Item1}@{d.Item2:R}"))}";
+        return _paths.GetOrFollow(key, () => Follow(regime, point, own, discounted, tolerance));
+    }
+
+    SimulationResult Follow(string regime, IReadOnlyDictionary<string, double> point, HashSet<string> own,
+        IReadOnlyList<(string, double)> discounted, double tolerance)
+    {
         if (!_simulators.TryGetValue(regime, out var simulator))
         {
             var dynamic = _document.FindDynamic(regime)!;
@@ -148,15 +156,13 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
                 },
             };
         }
-        var own = simulator.Regime.Parameters.Select(p => p.Symbol.Name).Concat(_document.Parameters.Select(p => p.Symbol.Name)).ToHashSet();
         // Round-trip digits: the point can be given back to verify simulate as it is.
         var at = string.Join(",", point.Where(p => own.Contains(p.Key)).Select(p => $"{p.Key}={p.Value.ToString("R", CultureInfo.InvariantCulture)}"));
         SimulationResult result;
         try { result = simulator.Run(point.Where(p => own.Contains(p.Key)).ToDictionary(), new SimulationOptions { Tolerance = tolerance, Discounted = discounted, MaxSteps = MaxSteps }); }
         catch (NumericFailure e) { throw new NumericFailure($"{e.Message} (at {at})"); }
         if (!result.Steady) throw new NumericFailure($"{regime}: the path is not steady by t = {result.Times[^1]:G6} (at {at})");
-        if (_paths.Count > 20_000) _paths.Clear();
-        return _paths[key] = result;
+        return result;
     }
 
     /// <summary>What a claim's draws are: the model's drawn parameters, the regimes' own parameters, the discount rate.</summary>
@@ -268,6 +274,8 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options)
             double accuracy = tolerance;
             double Value(PathRelation.Reference r)
             {
+                // A path asked for its end only carries no discounted integral (which would change its steps): it is the
+                // same path as other claims' at the same point.
                 var discounted = r.Function == "pv" ? new[] { (r.Name, rate) } : [];
                 var path = _checker.Path(r.Regime, point, discounted, tolerance);
                 accuracy = Math.Max(accuracy, path.Accuracy);

@@ -145,6 +145,8 @@ public sealed class DynamicSimulator
         var quantityValues = new double[_forms.Quantities.Count];
         var lawValues = new double[2 * nStates];
         var residualSides = new double[2 * nUnknowns];
+        var newton = new InstantNewton(nUnknowns);
+        InstantNewton.Residuals residuals = Residuals;
 
         string? failure = null, outside = null;
         // A state whose law relaxes it to a balance far faster than anything else moves is held at that
@@ -155,20 +157,19 @@ public sealed class DynamicSimulator
         bool Instant(double[] states)
         {
             Array.Copy(states, 0, frame, _stateAt, nStates);
-            var known = new Dictionary<Symbol, double>();
             if (solvedOnce)
             {
                 Array.Copy(unknowns, previousUnknowns, nUnknowns);
-                if (InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13))
+                if (newton.TrySolve(residuals, unknowns, _positive, 1e-13))
                 {
                     if (WithinBounds()) return true;
                     // Newton, from the last instant, followed the equilibrium out of the domain (it keeps positive
                     // unknowns positive but knows no other bound): the model has no equilibrium here.
-                    for (int i = 0; i < _frame.Length; i++) known[_frame[i]] = frame[i];
-                    outside = Violations(known);
+                    var atNewton = new Dictionary<Symbol, double>();
+                    for (int i = 0; i < _frame.Length; i++) atNewton[_frame[i]] = frame[i];
+                    outside = Violations(atNewton);
                     Array.Copy(previousUnknowns, unknowns, nUnknowns);
                     if (outside is not null) { failure = outside; return false; }
-                    known.Clear();
                 }
                 else Array.Copy(previousUnknowns, unknowns, nUnknowns);
                 // A probe of the balance search walks on from instants solved already: where Newton cannot follow
@@ -176,6 +177,7 @@ public sealed class DynamicSimulator
                 // first-principles solver is not asked.
                 if (probing) { failure = "Newton could not follow the instant"; return false; }
             }
+            var known = new Dictionary<Symbol, double>();
             for (int i = 0; i < _unknownAt; i++) known[_frame[i]] = frame[i];
             var guess = new Dictionary<Symbol, double>();
             for (int j = 0; j < nUnknowns; j++) if (double.IsFinite(unknowns[j])) guess[_frame[_unknownAt + j]] = unknowns[j];
@@ -184,7 +186,7 @@ public sealed class DynamicSimulator
             if (!solution.Success) { failure = solution.FailureReason; outside = OutsideDomain(known, guess); return false; }
             for (int j = 0; j < nUnknowns; j++) unknowns[j] = solution.Values[_frame[_unknownAt + j]];
             // Polish with Newton so that every instant is solved to the same relative residual.
-            InstantNewton.TrySolve(Residuals, unknowns, _positive, 1e-13);
+            newton.TrySolve(residuals, unknowns, _positive, 1e-13);
             Array.Copy(unknowns, 0, frame, _unknownAt, nUnknowns);
             solvedOnce = true;
             return true;
@@ -523,7 +525,7 @@ public sealed class DynamicSimulator
             foreach (var sign in Signs)
             {
                 for (int j = 0; j < nUnknowns; j++) resolvedUnknowns[j] = solved[j] * (1 + sign * 1e-7 * (j % 2 == 0 ? 1 : -1));
-                if (!InstantNewton.TrySolve(Residuals, resolvedUnknowns, _positive, 1e-13)) { resolved = false; break; }
+                if (!newton.TrySolve(residuals, resolvedUnknowns, _positive, 1e-13)) { resolved = false; break; }
                 Array.Copy(resolvedUnknowns, 0, frame, _unknownAt, nUnknowns);
                 _laws(frame, lawScratch);
                 for (int i = 0; i < nStates; i++)

@@ -5,19 +5,26 @@ namespace Verify.Derivation.Dynamics;
 /// positive unknowns are moved in logarithms, so no step leaves them positive; residuals are relative,
 /// (left − right)/(|left| + |right|); the Jacobian is by forward differences; a step that does not
 /// lower the largest residual is halved. Returns false when it does not converge, and the caller
-/// falls back on the first-principles solver.
+/// falls back on the first-principles solver. One instance serves one path: its buffers are reused
+/// from call to call (a path solves its instant hundreds of thousands of times), so it is not shared
+/// between threads.
 /// </summary>
-static class InstantNewton
+sealed class InstantNewton(int size)
 {
     public delegate bool Residuals(double[] unknowns, double[] residuals);
 
-    public static bool TrySolve(Residuals residuals, double[] x, bool[] positive, double tolerance, int maxIterations = 40)
+    readonly double[] _r = new double[size];
+    readonly double[] _trial = new double[size];
+    readonly double[] _rTrial = new double[size];
+    readonly double[] _delta = new double[size];
+    readonly double[] _jacobian = new double[size * size];   // row-major
+    readonly double[] _elimination = new double[size * size];
+
+    public bool TrySolve(Residuals residuals, double[] x, bool[] positive, double tolerance, int maxIterations = 40)
     {
         int n = x.Length;
-        var r = new double[n];
-        var trial = new double[n];
-        var rTrial = new double[n];
-        var jacobian = new double[n, n];
+        if (n != size) throw new ArgumentException($"Newton was set up for {size} unknowns, not {n}");
+        double[] r = _r, trial = _trial, rTrial = _rTrial, jacobian = _jacobian, delta = _delta;
         if (!residuals(x, r)) return false;
         double norm = MaxAbs(r);
         for (int iteration = 0; iteration < maxIterations; iteration++)
@@ -30,9 +37,8 @@ static class InstantNewton
                 trial[j] = positive[j] ? x[j] * Math.Exp(h) : x[j] + h * Math.Max(1, Math.Abs(x[j]));
                 var step = positive[j] ? h : trial[j] - x[j];
                 if (!residuals(trial, rTrial)) return false;
-                for (int i = 0; i < n; i++) jacobian[i, j] = (rTrial[i] - r[i]) / step;
+                for (int i = 0; i < n; i++) jacobian[i * n + j] = (rTrial[i] - r[i]) / step;
             }
-            var delta = new double[n];
             for (int i = 0; i < n; i++) delta[i] = -r[i];
             if (!SolveLinear(jacobian, delta)) return false;
             bool improved = false;
@@ -63,34 +69,36 @@ static class InstantNewton
         return m;
     }
 
-    /// <summary>Gaussian elimination with partial pivoting; b becomes the solution. False when singular.</summary>
-    static bool SolveLinear(double[,] a, double[] b)
+    /// <summary>Gaussian elimination with partial pivoting on a copy of a (row-major); b becomes the solution. False when singular.</summary>
+    bool SolveLinear(double[] a, double[] b)
     {
         int n = b.Length;
-        var m = (double[,])a.Clone();
+        var m = _elimination;
+        Array.Copy(a, m, n * n);
         for (int col = 0; col < n; col++)
         {
             int pivot = col;
-            for (int i = col + 1; i < n; i++) if (Math.Abs(m[i, col]) > Math.Abs(m[pivot, col])) pivot = i;
-            if (!(Math.Abs(m[pivot, col]) > 1e-300)) return false;
+            for (int i = col + 1; i < n; i++) if (Math.Abs(m[i * n + col]) > Math.Abs(m[pivot * n + col])) pivot = i;
+            if (!(Math.Abs(m[pivot * n + col]) > 1e-300)) return false;
             if (pivot != col)
             {
-                for (int j = 0; j < n; j++) (m[col, j], m[pivot, j]) = (m[pivot, j], m[col, j]);
+                for (int j = 0; j < n; j++) (m[col * n + j], m[pivot * n + j]) = (m[pivot * n + j], m[col * n + j]);
                 (b[col], b[pivot]) = (b[pivot], b[col]);
             }
             for (int i = col + 1; i < n; i++)
             {
-                var factor = m[i, col] / m[col, col];
-                for (int j = col; j < n; j++) m[i, j] -= factor * m[col, j];
+                var factor = m[i * n + col] / m[col * n + col];
+                for (int j = col; j < n; j++) m[i * n + j] -= factor * m[col * n + j];
                 b[i] -= factor * b[col];
             }
         }
         for (int i = n - 1; i >= 0; i--)
         {
             var sum = b[i];
-            for (int j = i + 1; j < n; j++) sum -= m[i, j] * b[j];
-            b[i] = sum / m[i, i];
+            for (int j = i + 1; j < n; j++) sum -= m[i * n + j] * b[j];
+            b[i] = sum / m[i * n + i];
         }
-        return b.All(double.IsFinite);
+        foreach (var v in b) if (!double.IsFinite(v)) return false;
+        return true;
     }
 }
