@@ -153,6 +153,7 @@ public sealed class DynamicSimulator
         // balance (see Fast): the one such state, if any, and its balance at the last instant solved.
         int? slavedState = null;
         var balance = new double[nStates];
+        var balanceMove = new double[nStates];   // how far (in Balance's s) each balance moved at its last search
         int? switchTo = null;
         bool Instant(double[] states)
         {
@@ -303,7 +304,9 @@ public sealed class DynamicSimulator
             if (r0 == 0) return v0;
             int dir = Math.Sign(r0);
             if (dir < 0 && v0 <= lo || dir > 0 && v0 >= hi) return v0;
-            double sa = S(v0), step = 1e-4, sb;
+            // The first step: twice the balance's last move (it moves little from one stage to the next), at most 1e-4.
+            double sa = S(v0), step = balanceMove[i] > 0 ? Math.Clamp(2 * balanceMove[i], 1e-10, 1e-4) : 1e-4, sb;
+            double fa = r0, fb;
             while (true)
             {
                 sb = sa + dir * step;
@@ -312,15 +315,17 @@ public sealed class DynamicSimulator
                     var bound = dir > 0 ? hi : lo;
                     if (TryRateAt(t, i, states, bound) is { } atBound && (atBound == 0 || Math.Sign(atBound) == dir)) return bound;
                     sb = dir * Edge;
+                    fb = TryRateAt(t, i, states, V(sb)) ?? 0;
                     break;
                 }
                 // A value where the model has no equilibrium lies beyond the balance, as one where the rate points back.
-                if (TryRateAt(t, i, states, V(sb)) is not { } rb || Math.Sign(rb) != dir) break;
+                var rb = TryRateAt(t, i, states, V(sb));
+                if (rb is not { } pointsOn || Math.Sign(pointsOn) != dir) { fb = rb ?? 0; break; }
                 sa = sb;
+                fa = pointsOn;
                 step *= 4;
             }
             // sa: the rate points toward sb; sb: it is 0 or points back. Illinois on the boundary of the two.
-            double fa = RateAt(t, i, states, V(sa)), fb = TryRateAt(t, i, states, V(sb)) ?? 0;
             int side = 0;
             for (int iteration = 0; iteration < 200 && Math.Abs(sb - sa) > 1e-13 * Math.Max(1, Math.Abs(sb)); iteration++)
             {
@@ -332,7 +337,9 @@ public sealed class DynamicSimulator
             }
             // The last side the rate points back from, unless the model has no equilibrium there: then the edge of
             // those states, from within, where the rate still points out (the path will go on to that edge).
-            return TryRateAt(t, i, states, V(sb)) is not null ? V(sb) : BalanceAt(t, i, states, V(sa));
+            var found = TryRateAt(t, i, states, V(sb)) is not null ? V(sb) : BalanceAt(t, i, states, V(sa));
+            balanceMove[i] = Math.Abs(S(found) - S(v0));
+            return found;
         }
 
         // A probe of the balance search: null where Newton cannot follow the instant there (see Instant).

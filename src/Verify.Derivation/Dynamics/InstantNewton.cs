@@ -19,6 +19,7 @@ sealed class InstantNewton(int size)
     readonly double[] _delta = new double[size];
     readonly double[] _jacobian = new double[size * size];   // row-major
     readonly double[] _elimination = new double[size * size];
+    bool _haveJacobian;
 
     public bool TrySolve(Residuals residuals, double[] x, bool[] positive, double tolerance, int maxIterations = 40)
     {
@@ -27,9 +28,31 @@ sealed class InstantNewton(int size)
         double[] r = _r, trial = _trial, rTrial = _rTrial, jacobian = _jacobian, delta = _delta;
         if (!residuals(x, r)) return false;
         double norm = MaxAbs(r);
+        if (norm <= tolerance) return true;
+        // The chord method first: the Jacobian of the last instant solved, which a path's next instant barely
+        // changes, for as long as each step at least halves the residual; on to the rounding floor (what Newton's
+        // quadratic steps reach), not just the tolerance, so that instants are as accurate as before.
+        if (_haveJacobian)
+        {
+            for (int k = 0; k < 8 && norm > tolerance * 1e-3; k++)
+            {
+                for (int i = 0; i < n; i++) delta[i] = -r[i];
+                if (!SolveLinear(jacobian, delta)) break;
+                for (int j = 0; j < n; j++)
+                    trial[j] = positive[j] ? x[j] * Math.Exp(Math.Clamp(delta[j], -5, 5)) : x[j] + delta[j];
+                if (!residuals(trial, rTrial)) break;
+                var trialNorm = MaxAbs(rTrial);
+                if (!(trialNorm <= 0.5 * norm)) break;
+                Array.Copy(trial, x, n);
+                Array.Copy(rTrial, r, n);
+                norm = trialNorm;
+            }
+            if (norm <= tolerance) return true;
+        }
         for (int iteration = 0; iteration < maxIterations; iteration++)
         {
             if (norm <= tolerance) return true;
+            _haveJacobian = true;
             for (int j = 0; j < n; j++)
             {
                 Array.Copy(x, trial, n);
