@@ -21,10 +21,13 @@ public static class ReportBuilder
 {
     public sealed record Report(Baseline Baseline, IReadOnlyList<ReportFile> Files);
 
-    public static Report Build(ReportSources sources, ReportOptions options)
+    /// <param name="derive">Gives a derivation of the model, each call objects of its own (the check's workers take one
+    /// each): a stored one, say; derived afresh when null.</param>
+    public static Report Build(ReportSources sources, ReportOptions options, Func<ModelDerivation>? derive = null)
     {
-        var derivation = ModelDeriver.Derive(sources.Model);
-        var outcome = CheckRun.Run(sources.Model, sources.Claims, sources.Expected, new CheckOptions(options.Draws, options.Seed));
+        derive ??= () => ModelDeriver.Derive(sources.Model);
+        var derivation = derive();
+        var outcome = CheckRun.Run(sources.Model, sources.Claims, sources.Expected, new CheckOptions(options.Draws, options.Seed), derive: derive);
         var baseline = BaselineBuilder.From(derivation, outcome.Claims, options.Draws, options.Seed);
         return new Report(baseline, Render(derivation, sources.Claims, baseline, options));
     }

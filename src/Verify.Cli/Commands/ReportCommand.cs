@@ -2,7 +2,9 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Verify.Cli.Modeling;
 using Verify.Cli.Reporting;
+using Verify.Derivation;
 using Verify.Reports;
 
 namespace Verify.Cli.Commands;
@@ -14,7 +16,7 @@ namespace Verify.Cli.Commands;
 /// </summary>
 public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.Settings>
 {
-    public sealed class Settings : ModelSettings
+    public sealed class Settings : CachedModelSettings
     {
         [CommandOption("--out <DIR>")] [Description("Folder to write the report into (default proofs).")]
         public string Out { get; init; } = "proofs";
@@ -33,9 +35,12 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         var clock = Stopwatch.StartNew();
         var inputs = ReportInputs.For(settings.Model);
         var options = new ReportOptions(settings.Draws, settings.Seed, settings.Model is null ? null : Path.GetFileName(settings.Model));
+        // Stored derivations, as for verify check: the report's own and one for each of the check's workers.
+        var cache = settings.CacheDirectory;
+        ModelDerivation Derive() => DerivationCache.Fresh(inputs.Sources.Model, cache);
         var report = settings.ReuseVerdicts
-            ? ReportBuilder.Rerender(inputs.Sources, LoadBaseline(settings.Out), options)
-            : ReportBuilder.Build(inputs.Sources, options);
+            ? ReportBuilder.Rerender(inputs.Sources, LoadBaseline(settings.Out), options, Derive())
+            : ReportBuilder.Build(inputs.Sources, options, Derive);
         ReportWriter.Write(settings.Out, report.Files);
         var output = console.Profile.Out.Writer;
         var verdicts = report.Baseline.Claims.GroupBy(c => c.Verdict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
