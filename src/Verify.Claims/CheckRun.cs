@@ -29,6 +29,8 @@ public static class CheckRun
         IReadOnlyCollection<string>? onlyIds = null, Action<ClaimResult>? progress = null, Func<ModelDerivation>? derive = null)
     {
         derive ??= () => ModelDeriver.Derive(model);
+        // The workers share their symbolic proof attempts (a relation asked in two claims is tried once).
+        options = options.Proofs is null ? options with { Proofs = ProofStore.InMemory() } : options;
         var clock = Stopwatch.StartNew();
         var jobs = claims.Claims.Where(c => onlyIds is null || onlyIds.Contains(c.Id))
             .SelectMany(c => c.Regimes.Select(r => (Claim: c, Regime: r))).ToList();

@@ -23,11 +23,12 @@ public static class ReportBuilder
 
     /// <param name="derive">Gives a derivation of the model, each call objects of its own (the check's workers take one
     /// each): a stored one, say; derived afresh when null.</param>
-    public static Report Build(ReportSources sources, ReportOptions options, Func<ModelDerivation>? derive = null)
+    /// <param name="proofs">Symbolic proof attempts made before (see <see cref="ProofStore"/>).</param>
+    public static Report Build(ReportSources sources, ReportOptions options, Func<ModelDerivation>? derive = null, ProofStore? proofs = null)
     {
         derive ??= () => ModelDeriver.Derive(sources.Model);
         var derivation = derive();
-        var outcome = CheckRun.Run(sources.Model, sources.Claims, sources.Expected, new CheckOptions(options.Draws, options.Seed), derive: derive);
+        var outcome = CheckRun.Run(sources.Model, sources.Claims, sources.Expected, new CheckOptions(options.Draws, options.Seed) { Proofs = proofs }, derive: derive);
         var baseline = BaselineBuilder.From(derivation, outcome.Claims, options.Draws, options.Seed);
         return new Report(baseline, Render(derivation, sources.Claims, baseline, options));
     }

@@ -11,4 +11,7 @@ public sealed record CheckOptions(int Draws = 10_000, ulong Seed = 20140101, boo
 
     /// <summary>Draws per claim over the paths of dynamic regimes (each draw follows every path it compares), at most Draws.</summary>
     public int PathDraws { get; init; } = 40;
+
+    /// <summary>Symbolic proof attempts made before, to be reused and added to (none when null).</summary>
+    public ProofStore? Proofs { get; init; }
 }

@@ -37,7 +37,7 @@ static class ForAllDecider
             RelationCheck.Create(s.Model, s.Regime, s.ParseRelation(a.Upper with { Text = $"{a.Variable} < {a.Upper.Text}" }), s.Reparametrise),
         };
         if (condition is not null) range.Add(condition);
-        var proof = SymbolicProof.Try(s, relation, range);
+        var proof = SymbolicProof.Try(s, relation, range, o.Proofs);
         if (search.Shrunk is not { } bad)
             return proof.Proved
                 ? new(Verdict.Proved, $"{label}: {proof.Evidence}; no counterexample in {search.Tested} draws x {VariableGrid.Size} values of {a.Variable} (seed {search.Seed})", null, search.Tested)

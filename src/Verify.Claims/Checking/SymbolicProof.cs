@@ -16,7 +16,20 @@ public static class SymbolicProof
     public sealed record Outcome(bool Proved, string Evidence);
 
     /// <param name="conditions">Conditions besides the claim's 'where' (a bound variable's range, say).</param>
-    public static Outcome Try(ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions = null)
+    /// <param name="store">Attempts made before (see <see cref="ProofStore"/>); none when null.</param>
+    public static Outcome Try(ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions = null, ProofStore? store = null)
+    {
+        if (store is null) return Attempt(setting, relation, conditions);
+        // Everything the attempt reads besides the derived model: the regime, the claim's domain and the relations.
+        var claim = setting.Claim;
+        var key = string.Join(" | ", new[] { setting.Regime, relation.Relation.ToString() }
+            .Concat(claim.Where.Select(w => $"where {w.Text}"))
+            .Concat(claim.With.Select(w => $"with {w.Name} = {w.Value.Text}"))
+            .Concat((conditions ?? []).Select(c => $"and {c.Relation}")));
+        return store.GetOrTry(key, () => Attempt(setting, relation, conditions));
+    }
+
+    static Outcome Attempt(ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions)
     {
         var enumeration = PhaseCases.Of(setting, relation, conditions);
         if (enumeration.Problem is { } problem) return new(false, problem);

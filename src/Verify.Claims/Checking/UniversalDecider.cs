@@ -12,7 +12,7 @@ static class UniversalDecider
     public static AssertionOutcome Decide(ClaimSetting s, UniversalAssertion a, CheckOptions o)
     {
         var relation = RelationCheck.Create(s.Model, s.Regime, s.ParseRelation(a.Relation), s.Reparametrise);
-        var proof = SymbolicProof.Try(s, relation);
+        var proof = SymbolicProof.Try(s, relation, store: o.Proofs);
         var regimes = relation.Left.Regimes.Concat(relation.Right.Regimes).ToList();
         var search = CounterexampleSearch.Run(s, (drawn, inputs) => relation.Holds(inputs, out _, out _), o.Draws, o.Seed, Confirmer(s, regimes, o));
         var where = s.Claim.Where.Count > 0 ? $" where {string.Join(", ", s.Claim.Where)}" : "";

@@ -37,6 +37,9 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
 
         var cache = settings.CacheDirectory;
         ModelDerivation Derive() => DerivationCache.Fresh(model, cache);
+        // Symbolic proof attempts are stored beside the derivations, as they are as costly and as fixed.
+        var proofs = ProofStore.Open(cache, model);
+        options = options with { Proofs = proofs };
         CheckRun.Outcome outcome;
         if (settings.Json || !console.Profile.Capabilities.Interactive)
             outcome = CheckRun.Run(model, claims, expected, options, ids, derive: Derive);
@@ -47,6 +50,7 @@ public sealed class CheckCommand(IAnsiConsole console) : Command<CheckCommand.Se
                 return CheckRun.Run(model, claims, expected, options, ids, _ => task.Increment(1), Derive);
             });
 
+        proofs.Save();
         if (settings.Json) console.Profile.Out.Writer.WriteLine(JsonOut.Of(CheckJson.Of(outcome)));
         else CheckTable.Write(console, outcome, options);
         return outcome.AllMatch ? 0 : 1;

@@ -36,9 +36,11 @@ public sealed class ExplainCommand(IAnsiConsole console) : Command<ExplainComman
         if (regime is not null && !claim.Regimes.Contains(regime))
             throw new ArgumentException($"{id} is not checked in '{regime}'; its regimes are {string.Join(", ", claim.Regimes)}");
 
-        var options = new CheckOptions(settings.Draws, settings.Seed);
         var cache = settings.CacheDirectory;
+        var proofs = ProofStore.Open(cache, model);
+        var options = new CheckOptions(settings.Draws, settings.Seed) { Proofs = proofs };
         var outcome = CheckRun.Run(model, claims, expected, options, [id], derive: () => DerivationCache.Fresh(model, cache));
+        proofs.Save();
         var shown = outcome.Claims.Where(c => regime is null || c.Result.Regime == regime).ToList();
         if (settings.Json)
         {

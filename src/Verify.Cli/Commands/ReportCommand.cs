@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Verify.Claims.Checking;
 using Verify.Cli.Modeling;
 using Verify.Cli.Reporting;
 using Verify.Derivation;
@@ -38,9 +39,11 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         // Stored derivations, as for verify check: the report's own and one for each of the check's workers.
         var cache = settings.CacheDirectory;
         ModelDerivation Derive() => DerivationCache.Fresh(inputs.Sources.Model, cache);
+        var proofs = ProofStore.Open(cache, inputs.Sources.Model);
         var report = settings.ReuseVerdicts
             ? ReportBuilder.Rerender(inputs.Sources, LoadBaseline(settings.Out), options, Derive())
-            : ReportBuilder.Build(inputs.Sources, options, Derive);
+            : ReportBuilder.Build(inputs.Sources, options, Derive, proofs);
+        proofs.Save();
         ReportWriter.Write(settings.Out, report.Files);
         var output = console.Profile.Out.Writer;
         var verdicts = report.Baseline.Claims.GroupBy(c => c.Verdict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");

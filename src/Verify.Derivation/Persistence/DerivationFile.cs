@@ -91,7 +91,8 @@ public static class DerivationFile
         foreach (var file in new DirectoryInfo(directory).EnumerateFiles())
         {
             var age = now - file.LastWriteTimeUtc;
-            bool stale = (file.Name.EndsWith(".derivation", StringComparison.Ordinal) && age > TimeSpan.FromDays(30))
+            // .proofs: the symbolic proof attempts the claim checker stores beside each derivation (ProofStore).
+            bool stale = ((file.Name.EndsWith(".derivation", StringComparison.Ordinal) || file.Name.EndsWith(".proofs", StringComparison.Ordinal)) && age > TimeSpan.FromDays(30))
                 || (file.Name.EndsWith(".tmp", StringComparison.Ordinal) && age > TimeSpan.FromHours(1));
             if (!stale) continue;
             try { file.Delete(); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

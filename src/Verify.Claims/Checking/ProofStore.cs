@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Verify.Derivation.Persistence;
+using Verify.Model.Language;
+
+namespace Verify.Claims.Checking;
+
+/// <summary>
+/// Symbolic proof attempts remembered, within a check and between checks: an attempt is a function of
+/// the derived model, the claim's domain (its 'where' and 'with') and the relation, and one that fails
+/// costs up to two seconds of simplification (R3.ar-increasing in relocation-entry). Stored beside the
+/// derivations in the cache directory, one file per model and engine (<see cref="Open"/>); a file that
+/// does not read whole, or was written by another engine or for another model text, is ignored and
+/// written afresh. Safe for the check's workers at once; <see cref="Save"/> writes atomically.
+/// </summary>
+public sealed class ProofStore
+{
+    static readonly string Magic = "VERIFY-PROOFS-1";
+
+    /// <summary>The provers' version: the build identities of the assemblies an attempt depends on.</summary>
+    static string EngineVersion { get; } = DerivationFile.EngineVersion + "," + string.Join(",", new[]
+    {
+        typeof(ProofStore).Assembly, typeof(Verify.Proofs.SignProver).Assembly,
+    }.Select(a => a.ManifestModule.ModuleVersionId.ToString("N")));
+
+    readonly ConcurrentDictionary<string, SymbolicProof.Outcome> _outcomes = new(StringComparer.Ordinal);
+    readonly string? _path;
+    readonly string _key;
+    int _added;
+
+    ProofStore(string? path, string key) { _path = path; _key = key; }
+
+    /// <summary>A store kept in memory only.</summary>
+    public static ProofStore InMemory() => new(null, "");
+
+    /// <summary>The store of this model in <paramref name="directory"/> (in memory only when null).</summary>
+    public static ProofStore Open(string? directory, ModelDocument model)
+    {
+        if (directory is null) return InMemory();
+        var file = model.Regimes.FirstOrDefault()?.Span.File ?? model.Name;
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{EngineVersion}\n{file}\n{model.Text}")));
+        var store = new ProofStore(Path.Combine(directory, key + ".proofs"), key);
+        store.Read();
+        return store;
+    }
+
+    /// <summary>The attempt stored under the key, or made now and stored.</summary>
+    public SymbolicProof.Outcome GetOrTry(string key, Func<SymbolicProof.Outcome> attempt)
+    {
+        if (_outcomes.TryGetValue(key, out var known)) return known;
+        var outcome = attempt();
+        if (_outcomes.TryAdd(key, outcome)) Interlocked.Increment(ref _added);
+        return outcome;
+    }
+
+    /// <summary>Writes the store when attempts were added (a directory that cannot be written is no error).</summary>
+    public void Save()
+    {
+        if (_path is null || Volatile.Read(ref _added) == 0) return;
+        var body = new StringBuilder();
+        foreach (var (key, outcome) in _outcomes.OrderBy(p => p.Key, StringComparer.Ordinal))
+            body.Append(Escape(key)).Append('\t').Append(outcome.Proved ? '1' : '0').Append('\t').Append(Escape(outcome.Evidence)).Append('\n');
+        var text = $"{Magic} {_key}\n{body}end {Checksum(body.ToString())}\n";
+        var temporary = $"{_path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                stream.Write(Encoding.UTF8.GetBytes(text));
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
+        }
+    }
+
+    void Read()
+    {
+        string text;
+        try { text = File.ReadAllText(_path!, Encoding.UTF8); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        var lines = text.Split('\n');
+        // Header, entries, "end <checksum>", and the empty string after the last newline.
+        if (lines.Length < 3 || lines[0] != $"{Magic} {_key}" || lines[^1] != "" || !lines[^2].StartsWith("end ", StringComparison.Ordinal)) return;
+        var entries = lines[1..^2];
+        var body = string.Concat(entries.Select(l => l + "\n"));
+        if (lines[^2] != $"end {Checksum(body)}") return;
+        var read = new List<(string, SymbolicProof.Outcome)>();
+        foreach (var line in entries)
+        {
+            var fields = line.Split('\t');
+            if (fields.Length != 3 || fields[1] is not ("0" or "1")) return;
+            read.Add((Unescape(fields[0]), new SymbolicProof.Outcome(fields[1] == "1", Unescape(fields[2]))));
+        }
+        foreach (var (key, outcome) in read) _outcomes[key] = outcome;
+    }
+
+    static string Checksum(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+
+    static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n").Replace("\r", "\\r");
+
+    static string Unescape(string s)
+    {
+        var b = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] != '\\' || i + 1 == s.Length) { b.Append(s[i]); continue; }
+            b.Append(s[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', var c => c });
+        }
+        return b.ToString();
+    }
+}
