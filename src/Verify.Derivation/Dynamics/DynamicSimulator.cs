@@ -282,6 +282,12 @@ public sealed class DynamicSimulator
         {
             states[i] = v;
             SolveInstant(t, states);
+            return LawRate(i);
+        }
+
+        // State i's rate at the instant in frame.
+        double LawRate(int i)
+        {
             _laws(frame, lawValues);
             return lawValues[2 * i + 1] == 0 ? 0 : -lawValues[2 * i] / lawValues[2 * i + 1];
         }
@@ -346,7 +352,13 @@ public sealed class DynamicSimulator
         double? TryRateAt(double t, int i, double[] states, double v)
         {
             probing = true;
-            try { return RateAt(t, i, states, v); }
+            try
+            {
+                // RateAt without the exception (and its message) where the instant has no solution: the balance
+                // search probes thousands of such values on a path.
+                states[i] = v;
+                return Instant(states) ? LawRate(i) : null;
+            }
             catch (NumericFailure) { return null; }
             finally { probing = false; }
         }
@@ -386,6 +398,7 @@ public sealed class DynamicSimulator
         double lastT = 0;
         var lastX = new double[nStates + discounted.Count];
         bool resuming = false;
+        int? nearRestWith = null;   // the held state (-1: none) with which the path was last found near rest, while it stays settled
         bool Observe(double t, double[] x, double[] rates)
         {
             // The stiff integrator resumes at the last accepted point, which is recorded already.
@@ -435,12 +448,19 @@ public sealed class DynamicSimulator
             // A path that starts next to its steady state (relocation balancing at once, entry barely moving)
             // has no transient whose rates could decay: there each state must instead be within ten times
             // the tolerance (the documented accuracy of end values) of where its rate vanishes, by one Newton step.
-            if (!decayed && Settled(times, series, stateNames, tol) && NearRest(t, x, rates)) decayed = true;
+            // Once near rest, a path that stays settled (and holds the same state) is taken to stay near rest: each test
+            // solves the instant once per state, with a balance search when a state is held, at every step until
+            // t is four times the moment it settled.
+            if (!decayed)
+            {
+                if (!Settled(times, series, stateNames, tol)) nearRestWith = null;
+                else if (nearRestWith == (slavedState ?? -1) || NearRest(t, x, rates) && (nearRestWith = slavedState ?? -1) is not null) decayed = true;
+            }
             if (!decayed) { settledAt = null; return false; }
             if (settledAt is null) { if (Settled(times, series, stateNames, tol)) settledAt = times.Count - 1; return false; }
             if (t < 4 * times[settledAt.Value] && t < options.Until) return false;
             steady = Settled(times, series, stateNames, tol) && Unmoved(series, stateNames, settledAt.Value, tol);
-            if (!steady) settledAt = null;
+            if (!steady) { settledAt = null; nearRestWith = null; }
             return steady;
         }
 
