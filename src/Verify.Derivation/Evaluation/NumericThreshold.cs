@@ -9,7 +9,7 @@ namespace Verify.Derivation.Evaluation;
 /// A threshold with no closed form (φ_S where a_R = a_D, when a_R is implicit): the value of its
 /// variable at which the two sides meet, computed in its phase (whether or not that phase holds
 /// there, as a closed form would be), by a scan of the variable's declared domain for a sign change
-/// of the difference and Brent's method. No meeting inside the domain is a numeric failure, said so.
+/// of the difference (denser towards its ends, see <see cref="Abscissae"/>) and Brent's method. No meeting inside the domain is a numeric failure, said so.
 /// </summary>
 public sealed class NumericThreshold
 {
@@ -89,9 +89,8 @@ public sealed class NumericThreshold
         // meeting with the phase holding just below it and not just above, as 'where phi < phiP' reads it.
         var meetings = new List<double>();
         double prevX = double.NaN, prevF = double.NaN, largest = 0;
-        for (int k = 1; k < ScanPoints; k++)
+        foreach (var x in Abscissae(lo, hi))
         {
-            var x = lo + (hi - lo) * k / ScanPoints;
             var f = F(x);
             if (f == 0) meetings.Add(x);
             else if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
@@ -113,7 +112,6 @@ public sealed class NumericThreshold
         if (meetings.Count == 1) return meetings[0];
         if (meetings.Count > 1)
         {
-            var step = 1e-6 * (hi - lo);
             bool Holds(double x)
             {
                 point[_variable] = x;
@@ -121,12 +119,32 @@ public sealed class NumericThreshold
                 catch (NumericFailure) { return false; }
             }
             foreach (var m in meetings)
+            {
+                // A millionth of the domain, or less next to an end (where the denser points find meetings).
+                var step = Math.Min(1e-6 * (hi - lo), 1e-3 * Math.Min(m - lo, hi - m));
                 if (Holds(m - step) && !Holds(m + step)) return m;
+            }
             return meetings[0];
         }
         var t = _threshold.Threshold;
         throw new NumericFailure($"threshold {t.Symbol.Name}: {t.Left} = {t.Right} in {_threshold.PhaseKey} is met nowhere in {lo} < {t.For.Name} < {hi} here");
     }
+
+    /// <summary>
+    /// The scan's points, ascending: <see cref="ScanPoints"/> - 1 evenly spaced inside the domain, and between the first
+    /// (last) of them and the end of the domain <see cref="EndPoints"/> more, each a quarter as far from that end as the
+    /// one before, down to 1/(48·4^8) of the domain. A threshold next to an end is met there: φ_P = (1 − s_E)/s_E is
+    /// 0.00043 at s_E = 0.99957, which an even scan starting at φ = 1/48 passes by.
+    /// </summary>
+    static IEnumerable<double> Abscissae(double lo, double hi)
+    {
+        var first = (hi - lo) / ScanPoints;
+        for (int k = EndPoints; k >= 1; k--) yield return lo + first * Math.Pow(0.25, k);
+        for (int k = 1; k < ScanPoints; k++) yield return lo + (hi - lo) * k / ScanPoints;
+        for (int k = 1; k <= EndPoints; k++) yield return hi - first * Math.Pow(0.25, k);
+    }
+
+    const int EndPoints = 8;
 
     /// <summary>Bisects between a point where the difference exists and one where it does not; the edge if the difference tends to 0 there.</summary>
     static double? Edge(Func<double, double> f, double inside, double outside, double scale)
