@@ -238,6 +238,43 @@ public class BeyondParetoTests
     }
 
     /// <summary>
+    /// A threshold next to an end of its variable's domain (here near p = 0.0004, below the first of the scan's
+    /// evenly spaced points, 1/48) is found: the scan is denser towards the ends. The log-normal variant's
+    /// phi_P = (1 - sE)/sE is 0.00043 at sE = 0.99957. x goes as p/2, so it meets p/4 + 1e-4 near p = 0.0004.
+    /// </summary>
+    [Test]
+    public void AThresholdNextToTheEndOfItsDomainIsFound()
+    {
+        var model = ModelLoader.LoadText("""
+            model near-the-end
+            parameter p : 0 < p < 1
+            regime r
+              unknown x : -1 < x < 1
+              condition rise : x + exp(x) = 1 + p
+              phase low when x <= p/4 + 1/10000
+                quantity y = x
+              end
+              phase high
+                quantity y = x
+              end
+              threshold pT : x = p/4 + 1/10000 for p in low
+            end
+            """, "near-the-end.model");
+        var derivation = ModelDeriver.Derive(model);
+        Assert.That(derivation.Regimes.Single().Thresholds.Single().Value, Is.Null, "no closed form: found numerically");
+        var evaluator = new ModelEvaluator(derivation);
+        var threshold = new QuantityExpression(evaluator, "r", ExpressionScope.Parse(model, "r", "pT").Expr);
+        var value = threshold.Evaluate(evaluator.InputVector(new Dictionary<string, double> { ["p"] = 0.5 }));
+        // The meeting by bisection on x = u = p/4 + 1e-4 put into the condition: u + (exp(u) - 1) - p = 0.
+        static double Gap(double p) => p / 4 + 1e-4 + double.ExpM1(p / 4 + 1e-4) - p;
+        double lo = 1e-5, hi = 1e-2;
+        Assert.That(Math.Sign(Gap(lo)), Is.Not.EqualTo(Math.Sign(Gap(hi))));
+        for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(Gap(mid)) == Math.Sign(Gap(lo))) lo = mid; else hi = mid; }
+        Assert.That(lo, Is.LessThan(1.0 / 48), "the meeting lies below the scan's first evenly spaced point");
+        Assert.That(value, Is.EqualTo(lo).Within(1e-6 * lo));
+    }
+
+    /// <summary>
     /// A joint block (x, y: each condition holds both inside integrals) whose conditions hold a cut-off
     /// carried from another regime, raised to a power that moves with sigma.
     /// </summary>
