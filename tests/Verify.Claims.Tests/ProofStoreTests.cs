@@ -5,7 +5,7 @@ using Verify.Model.Language;
 namespace Verify.Claims.Tests;
 
 /// <summary>
-/// Symbolic proof attempts stored between checks: read back as written, the attempt not made again;
+/// Proof attempts (symbolic, and interval ones without a counterexample) stored between checks: read back as written, the attempt not made again;
 /// a damaged, partial or foreign file ignored (the attempt made again); and a claim decided with a
 /// stored attempt has the verdict and evidence it has without one.
 /// </summary>
@@ -18,7 +18,7 @@ public class ProofStoreTests
 
     static readonly ModelDocument Model = ModelLoader.LoadBundled();
 
-    static SymbolicProof.Outcome Attempted(ProofStore store, string key, SymbolicProof.Outcome made, ref int attempts)
+    static ProofStore.Attempt Attempted(ProofStore store, string key, ProofStore.Attempt made, ref int attempts)
     {
         int calls = 0;
         var outcome = store.GetOrTry(key, () => { calls++; return made; });
@@ -32,17 +32,17 @@ public class ProofStoreTests
         var store = ProofStore.Open(_directory, Model);
         int attempts = 0;
         // Evidence with the characters the file format escapes.
-        var made = new SymbolicProof.Outcome(false, "no symbolic proof:\tthe sign of a\\b\nis not decided");
+        var made = new ProofStore.Attempt(false, "no symbolic proof:\tthe sign of a\\b\nis not decided");
         Attempted(store, "relocation | phiS < 1 | where sE > 1/2", made, ref attempts);
-        Attempted(store, "entry | B = Bstar", new SymbolicProof.Outcome(true, "simplifies to 0"), ref attempts);
+        Attempted(store, "entry | B = Bstar", new ProofStore.Attempt(true, "simplifies to 0"), ref attempts);
         Assert.That(attempts, Is.EqualTo(2));
         store.Save();
 
         var again = ProofStore.Open(_directory, Model);
-        var read = Attempted(again, "relocation | phiS < 1 | where sE > 1/2", new SymbolicProof.Outcome(true, "made again"), ref attempts);
+        var read = Attempted(again, "relocation | phiS < 1 | where sE > 1/2", new ProofStore.Attempt(true, "made again"), ref attempts);
         Assert.That(attempts, Is.EqualTo(2), "a stored attempt is not made again");
         Assert.That(read, Is.EqualTo(made));
-        Assert.That(Attempted(again, "entry | B = Bstar", new SymbolicProof.Outcome(false, "made again"), ref attempts).Proved, Is.True);
+        Assert.That(Attempted(again, "entry | B = Bstar", new ProofStore.Attempt(false, "made again"), ref attempts).Proved, Is.True);
     }
 
     [TestCase("truncated")]
@@ -53,7 +53,7 @@ public class ProofStoreTests
     {
         var store = ProofStore.Open(_directory, Model);
         int attempts = 0;
-        Attempted(store, "entry | B = Bstar", new SymbolicProof.Outcome(true, "simplifies to 0"), ref attempts);
+        Attempted(store, "entry | B = Bstar", new ProofStore.Attempt(true, "simplifies to 0"), ref attempts);
         store.Save();
         var file = Directory.GetFiles(_directory, "*.proofs").Single();
         var text = File.ReadAllText(file);
@@ -65,7 +65,7 @@ public class ProofStoreTests
             _ => "\u0000\u0001 not a store",
         });
         var reopened = ProofStore.Open(_directory, Model);
-        var outcome = Attempted(reopened, "entry | B = Bstar", new SymbolicProof.Outcome(false, "made again"), ref attempts);
+        var outcome = Attempted(reopened, "entry | B = Bstar", new ProofStore.Attempt(false, "made again"), ref attempts);
         Assert.That(attempts, Is.EqualTo(2), $"a {damage} file is not read");
         Assert.That(outcome.Evidence, Is.EqualTo("made again"));
         reopened.Save();
@@ -76,7 +76,8 @@ public class ProofStoreTests
     [Test]
     public void A_claim_decided_with_stored_attempts_has_the_same_verdict_and_evidence()
     {
-        var claims = BundledClaims.Claims.Claims.Where(c => c.Id is "R5.xx-north" or "R1.equal-demand" or "R2.gain-positive").ToList();
+        // R3.order: an interval proof (relocation-entry) and a counterexample (relocation); R5.xx-north: a failed symbolic proof.
+        var claims = BundledClaims.Claims.Claims.Where(c => c.Id is "R5.xx-north" or "R1.equal-demand" or "R2.gain-positive" or "R3.order").ToList();
         var options = new CheckOptions(Draws: 200, Seed: 20140101);
         var fresh = CheckRun.Run(Model, BundledClaims.Claims, null, options, claims.Select(c => c.Id).ToList());
         var first = ProofStore.Open(_directory, Model);

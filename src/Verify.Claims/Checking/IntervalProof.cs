@@ -18,7 +18,21 @@ public static class IntervalProof
 {
     public sealed record Outcome(bool Proved, string Evidence, IReadOnlyDictionary<Symbol, double>? Counterexample = null, ProofBox? Box = null);
 
+    /// <summary>
+    /// The attempt, or the one stored (<see cref="CheckOptions.Proofs"/>) for the same relation, domain and box budget;
+    /// an attempt that found a counterexample is not stored (its point and box are not kept).
+    /// </summary>
     public static Outcome Try(ClaimSetting setting, RelationCheck relation, CheckOptions options)
+    {
+        if (options.Proofs is not { } store) return Attempt(setting, relation, options);
+        var key = SymbolicProof.StoreKey($"interval, {options.ProofBoxes} boxes", setting, relation);
+        if (store.TryGet(key) is { } known) return new Outcome(known.Proved, known.Evidence);
+        var made = Attempt(setting, relation, options);
+        if (made.Counterexample is null) store.Add(key, new ProofStore.Attempt(made.Proved, made.Evidence));
+        return made;
+    }
+
+    static Outcome Attempt(ClaimSetting setting, RelationCheck relation, CheckOptions options)
     {
         if (Goal(relation.Relation.Operator) is not { } goal) return new(false, "no interval proof: it proves inequalities only");
         var box = setting.Space.Box(out var problem);

@@ -7,9 +7,11 @@ using Verify.Model.Language;
 namespace Verify.Claims.Checking;
 
 /// <summary>
-/// Symbolic proof attempts remembered, within a check and between checks: an attempt is a function of
-/// the derived model, the claim's domain (its 'where' and 'with') and the relation, and one that fails
-/// costs up to two seconds of simplification (R3.ar-increasing in relocation-entry). Stored beside the
+/// Proof attempts remembered, within a check and between checks: symbolic ones, and interval ones
+/// that found no counterexample. An attempt is a function of the derived model, the claim's domain
+/// (its 'where' and 'with'), the relation and, for boxes, their budget; a failed symbolic one costs up
+/// to two seconds of simplification (R3.ar-increasing in relocation-entry), R3.order's interval proof a
+/// second of branch and bound. Each is stored as proved or not with its evidence. Stored beside the
 /// derivations in the cache directory, one file per model and engine (<see cref="Open"/>); a file that
 /// does not read whole, or was written by another engine or for another model text, is ignored and
 /// written afresh. Safe for the check's workers at once; <see cref="Save"/> writes atomically.
@@ -24,7 +26,10 @@ public sealed class ProofStore
         typeof(ProofStore).Assembly, typeof(Verify.Proofs.SignProver).Assembly,
     }.Select(a => a.ManifestModule.ModuleVersionId.ToString("N")));
 
-    readonly ConcurrentDictionary<string, SymbolicProof.Outcome> _outcomes = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, Attempt> _outcomes = new(StringComparer.Ordinal);
+
+    /// <summary>What is stored of an attempt.</summary>
+    public sealed record Attempt(bool Proved, string Evidence);
     readonly string? _path;
     readonly string _key;
     int _added;
@@ -46,12 +51,19 @@ public sealed class ProofStore
     }
 
     /// <summary>The attempt stored under the key, or made now and stored.</summary>
-    public SymbolicProof.Outcome GetOrTry(string key, Func<SymbolicProof.Outcome> attempt)
+    public Attempt GetOrTry(string key, Func<Attempt> attempt)
     {
-        if (_outcomes.TryGetValue(key, out var known)) return known;
+        if (TryGet(key) is { } known) return known;
         var outcome = attempt();
-        if (_outcomes.TryAdd(key, outcome)) Interlocked.Increment(ref _added);
+        Add(key, outcome);
         return outcome;
+    }
+
+    public Attempt? TryGet(string key) => _outcomes.TryGetValue(key, out var known) ? known : null;
+
+    public void Add(string key, Attempt attempt)
+    {
+        if (_outcomes.TryAdd(key, attempt)) Interlocked.Increment(ref _added);
     }
 
     /// <summary>Writes the store when attempts were added (a directory that cannot be written is no error).</summary>
@@ -90,12 +102,12 @@ public sealed class ProofStore
         var entries = lines[1..^2];
         var body = string.Concat(entries.Select(l => l + "\n"));
         if (lines[^2] != $"end {Checksum(body)}") return;
-        var read = new List<(string, SymbolicProof.Outcome)>();
+        var read = new List<(string, Attempt)>();
         foreach (var line in entries)
         {
             var fields = line.Split('\t');
             if (fields.Length != 3 || fields[1] is not ("0" or "1")) return;
-            read.Add((Unescape(fields[0]), new SymbolicProof.Outcome(fields[1] == "1", Unescape(fields[2]))));
+            read.Add((Unescape(fields[0]), new Attempt(fields[1] == "1", Unescape(fields[2]))));
         }
         foreach (var (key, outcome) in read) _outcomes[key] = outcome;
     }
