@@ -34,14 +34,11 @@ public static class CheckRun
         var clock = Stopwatch.StartNew();
         var jobs = claims.Claims.Where(c => onlyIds is null || onlyIds.Contains(c.Id))
             .SelectMany(c => c.Regimes.Select(r => (Claim: c, Regime: r))).ToList();
-        // Claims over paths take the longest (each draw follows whole paths). The first on each dynamic regime is
-        // started first, so that the short static claims fill the other worker's time; the others on that regime
-        // come last, when most of their paths (the same draws: see PathStore) are stored. Two workers walking
-        // the same draws at once would wait on each other, path by path.
-        var firstOnRegime = jobs.Select((j, i) => (j.Regime, i)).Where(j => model.FindDynamic(j.Regime) is not null)
-            .GroupBy(j => j.Regime).Select(g => g.First().i).ToHashSet();
-        var order = Enumerable.Range(0, jobs.Count)
-            .OrderBy(i => firstOnRegime.Contains(i) ? 0 : model.FindDynamic(jobs[i].Regime) is null ? 1 : 2).ThenBy(i => i).ToArray();
+        // Claims over paths take the longest (each draw follows whole paths): they are started first, so that the
+        // short static claims fill the workers' time at the end. Claims on the same regime share their plain paths
+        // (PathStore); a claim that also discounts decides that first (PathClaimChecker), so that two workers do
+        // not walk the same draws at once, each waiting on the other path by path.
+        var order = Enumerable.Range(0, jobs.Count).OrderBy(i => model.FindDynamic(jobs[i].Regime) is null ? 1 : 0).ThenBy(i => i).ToArray();
         var paths = new Paths.PathStore();
         var results = new ClaimResult?[jobs.Count];
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 2));

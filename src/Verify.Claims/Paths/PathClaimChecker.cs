@@ -53,11 +53,15 @@ public sealed class PathClaimChecker(ModelEvaluator model, CheckOptions options,
             var outcome = new AssertionOutcome(Verdict.Undecided, $"cannot be evaluated: {e.Message}");
             return new ClaimResult(claim.Id, regime, Verdict.Undecided, outcome.Evidence, [outcome.Evidence], null, options.Seed, 0);
         }
-        foreach (var relation in setup.Relations)
+        // Assertions on discounted paths first: the plain paths of the others are the ones other claims share
+        // (see PathStore), which another worker may be following meanwhile. Reported in the claim's order.
+        var decided = new AssertionOutcome[setup.Relations.Count];
+        foreach (var k in Enumerable.Range(0, decided.Length).OrderBy(k => setup.Relations[k].References.Any(r => r.Function == "pv") ? 0 : 1))
         {
-            try { outcomes.Add(Decide(setup, relation, draws)); }
-            catch (ClaimEvaluationException e) { outcomes.Add(new AssertionOutcome(Verdict.Undecided, $"cannot be evaluated: {e.Message}")); }
+            try { decided[k] = Decide(setup, setup.Relations[k], draws); }
+            catch (ClaimEvaluationException e) { decided[k] = new AssertionOutcome(Verdict.Undecided, $"cannot be evaluated: {e.Message}"); }
         }
+        outcomes.AddRange(decided);
         var verdict = outcomes.Any(o => o.Verdict == Verdict.Refuted) ? Verdict.Refuted
             : outcomes.Any(o => o.Verdict == Verdict.Undecided) ? Verdict.Undecided : Verdict.Holds;
         var lead = outcomes.First(o => o.Verdict == verdict);
