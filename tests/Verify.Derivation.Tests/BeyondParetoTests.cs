@@ -229,12 +229,17 @@ public class BeyondParetoTests
               threshold pT : (x - 1/10)*(x - 3/10) = 0 for p in mid
             end
             """, "two-meetings.model");
+        Assert.That(NumericThresholdOf(model), Is.EqualTo(0.3 + Math.Exp(0.3) - 1).Within(1e-9));
+    }
+
+    /// <summary>The threshold pT of a one-regime toy model (regime r, parameter p), which must have no closed form.</summary>
+    static double NumericThresholdOf(ModelDocument model)
+    {
         var derivation = ModelDeriver.Derive(model);
         Assert.That(derivation.Regimes.Single().Thresholds.Single().Value, Is.Null, "no closed form: found numerically");
         var evaluator = new ModelEvaluator(derivation);
         var threshold = new QuantityExpression(evaluator, "r", ExpressionScope.Parse(model, "r", "pT").Expr);
-        var value = threshold.Evaluate(evaluator.InputVector(new Dictionary<string, double> { ["p"] = 0.5 }));
-        Assert.That(value, Is.EqualTo(0.3 + Math.Exp(0.3) - 1).Within(1e-9));
+        return threshold.Evaluate(evaluator.InputVector(new Dictionary<string, double> { ["p"] = 0.5 }));
     }
 
     /// <summary>
@@ -260,11 +265,7 @@ public class BeyondParetoTests
               threshold pT : x = p/4 + 1/10000 for p in low
             end
             """, "near-the-end.model");
-        var derivation = ModelDeriver.Derive(model);
-        Assert.That(derivation.Regimes.Single().Thresholds.Single().Value, Is.Null, "no closed form: found numerically");
-        var evaluator = new ModelEvaluator(derivation);
-        var threshold = new QuantityExpression(evaluator, "r", ExpressionScope.Parse(model, "r", "pT").Expr);
-        var value = threshold.Evaluate(evaluator.InputVector(new Dictionary<string, double> { ["p"] = 0.5 }));
+        var value = NumericThresholdOf(model);
         // The meeting by bisection on x = u = p/4 + 1e-4 put into the condition: u + (exp(u) - 1) - p = 0.
         static double Gap(double p) => p / 4 + 1e-4 + double.ExpM1(p / 4 + 1e-4) - p;
         double lo = 1e-5, hi = 1e-2;
