@@ -313,6 +313,7 @@ public sealed class DynamicSimulator
             // The first step: twice the balance's last move (it moves little from one stage to the next), at most 1e-4.
             double sa = S(v0), step = balanceMove[i] > 0 ? Math.Clamp(2 * balanceMove[i], 1e-10, 1e-4) : 1e-4, sb;
             double fa = r0, fb;
+            bool atSb;   // whether frame holds the instant at V(sb), the last probe made
             while (true)
             {
                 sb = sa + dir * step;
@@ -321,12 +322,13 @@ public sealed class DynamicSimulator
                     var bound = dir > 0 ? hi : lo;
                     if (TryRateAt(t, i, states, bound) is { } atBound && (atBound == 0 || Math.Sign(atBound) == dir)) return bound;
                     sb = dir * Edge;
-                    fb = TryRateAt(t, i, states, V(sb)) ?? 0;
+                    var atEdge = TryRateAt(t, i, states, V(sb));
+                    (fb, atSb) = (atEdge ?? 0, atEdge is not null);
                     break;
                 }
                 // A value where the model has no equilibrium lies beyond the balance, as one where the rate points back.
                 var rb = TryRateAt(t, i, states, V(sb));
-                if (rb is not { } pointsOn || Math.Sign(pointsOn) != dir) { fb = rb ?? 0; break; }
+                if (rb is not { } pointsOn || Math.Sign(pointsOn) != dir) { (fb, atSb) = (rb ?? 0, rb is not null); break; }
                 sa = sb;
                 fa = pointsOn;
                 step *= 4;
@@ -337,13 +339,15 @@ public sealed class DynamicSimulator
             {
                 double sc = fb == 0 ? 0.5 * (sa + sb) : (sa * fb - sb * fa) / (fb - fa);
                 if (!(sc > Math.Min(sa, sb) && sc < Math.Max(sa, sb))) sc = 0.5 * (sa + sb);
-                double fc = TryRateAt(t, i, states, V(sc)) ?? 0;
-                if (fc != 0 && Math.Sign(fc) == dir) { sa = sc; fa = fc; if (side == -1) fb /= 2; side = -1; }
-                else { sb = sc; fb = fc; if (side == 1) fa /= 2; side = 1; }
+                var rc = TryRateAt(t, i, states, V(sc));
+                double fc = rc ?? 0;
+                if (fc != 0 && Math.Sign(fc) == dir) { sa = sc; fa = fc; if (side == -1) fb /= 2; side = -1; atSb = false; }
+                else { sb = sc; fb = fc; if (side == 1) fa /= 2; side = 1; atSb = rc is not null; }
             }
             // The last side the rate points back from, unless the model has no equilibrium there: then the edge of
-            // those states, from within, where the rate still points out (the path will go on to that edge).
-            var found = TryRateAt(t, i, states, V(sb)) is not null ? V(sb) : BalanceAt(t, i, states, V(sa));
+            // those states, from within, where the rate still points out (the path will go on to that edge). Frame must
+            // hold the instant at the value returned: solved again unless the last probe was there (the same numbers).
+            var found = atSb || TryRateAt(t, i, states, V(sb)) is not null ? V(sb) : BalanceAt(t, i, states, V(sa));
             balanceMove[i] = Math.Abs(S(found) - S(v0));
             return found;
         }
