@@ -141,6 +141,22 @@ public class SetAsideDrawsTests
     }
 
     /// <summary>
+    /// A path that runs out of steps says where it stopped: the last accepted point's states and, when one is held,
+    /// its balance (where a balance too small for the model's variables shows, as y = 6e-75 at the wide sweep's
+    /// one failure). The standard point holds y from t = 11.6 (after about 100 steps) and needs 197 steps in all.
+    /// </summary>
+    [Test]
+    public void A_path_out_of_steps_says_where_it_stopped_and_what_it_held()
+    {
+        var dynamic = Model.FindDynamic("general")!;
+        var simulator = new DynamicSimulator(Model, dynamic) { Start = DerivedStart.For(Derived.Value, dynamic.StartRegime) };
+        var e = Assert.Throws<StepsExhausted>(() => simulator.Run(Parse("sigma=3,rho=4,sE=0.6,phi=0.5,f=1,fI=0.5,gammaR=1,gammaE=1"),
+            new SimulationOptions { MaxSteps = 100 }))!;
+        TestContext.Out.WriteLine(e.Message);
+        Assert.That(e.Message, Does.Match(@"the last accepted point: t = [0-9.eE+-]+, K = [0-9.eE+-]+, Kstar = [0-9.eE+-]+, y = [0-9.eE+-]+; y held at its balance [0-9.eE+-]+$"));
+    }
+
+    /// <summary>
     /// At random admissible points both dynamic regimes either reach a steady state or stop with the
     /// model's own reason (no instantaneous equilibrium in the model's domain), never a solver failure.
     /// </summary>

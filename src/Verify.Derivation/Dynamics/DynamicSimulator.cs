@@ -702,6 +702,13 @@ public sealed class DynamicSimulator
         }
         // The path could not get past states where the model has no equilibrium: that is the reason, not the step size.
         catch (NumericFailure e) when (beyond is not null && e != beyond && e is not NoInstantEquilibrium) { throw beyond; }
+        // Out of steps: say where the path was, and the held state's balance (a balance below what doubles resolve in
+        // the model's own variables, such as a_R = y^(1/(rho + sigma - 1)) underflowing to 0, shows there).
+        catch (StepsExhausted e)
+        {
+            var heldText = slavedState is int h ? $"; {Regime.States[h].Symbol.Name} held at its balance {balance[h]:G6}" : "";
+            throw new StepsExhausted($"{Regime.Name}: out of steps, {options.MaxSteps} allowed ({e.Message}); the last accepted point: t = {lastT:G6}, {StatesText(lastX)}{heldText}");
+        }
         int steps = times.Count - 1;
         if (held.Count > 0) method += "; " + string.Join(", ", held);
         if (atRounding is { } at) method += $"; steady at t = {at:G6}: every rate within the rounding of the instant's solution, the rest stable";
