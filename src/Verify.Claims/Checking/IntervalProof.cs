@@ -25,7 +25,7 @@ public static class IntervalProof
     public static Outcome Try(ClaimSetting setting, RelationCheck relation, CheckOptions options)
     {
         if (options.Proofs is not { } store) return Attempt(setting, relation, options);
-        var key = SymbolicProof.StoreKey($"interval, {options.ProofBoxes} boxes", setting, relation);
+        var key = ProofStore.Key($"interval, {options.ProofBoxes} boxes", setting, relation);
         if (store.TryGet(key) is { } known) return new Outcome(known.Proved, known.Evidence);
         var made = Attempt(setting, relation, options);
         if (made.Counterexample is null) store.Add(key, new ProofStore.Attempt(made.Proved, made.Evidence));

@@ -50,6 +50,16 @@ public sealed class ProofStore
         return store;
     }
 
+    /// <summary>
+    /// The key of an attempt of a kind ("symbolic", "interval, N boxes"): everything it reads besides the derived model,
+    /// which names the file — the regime, the relation, the claim's 'where' and 'with', and further conditions.
+    /// </summary>
+    public static string Key(string kind, ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions = null) =>
+        string.Join(" | ", new[] { kind, setting.Regime, relation.Relation.ToString() }
+            .Concat(setting.Claim.Where.Select(w => $"where {w.Text}"))
+            .Concat(setting.Claim.With.Select(w => $"with {w.Name} = {w.Value.Text}"))
+            .Concat((conditions ?? []).Select(c => $"and {c.Relation}")));
+
     /// <summary>The attempt stored under the key, or made now and stored.</summary>
     public Attempt GetOrTry(string key, Func<Attempt> attempt)
     {

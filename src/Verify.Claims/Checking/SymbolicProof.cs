@@ -20,20 +20,13 @@ public static class SymbolicProof
     public static Outcome Try(ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions = null, ProofStore? store = null)
     {
         if (store is null) return Attempt(setting, relation, conditions);
-        var stored = store.GetOrTry(StoreKey("symbolic", setting, relation, conditions), () =>
+        var stored = store.GetOrTry(ProofStore.Key("symbolic", setting, relation, conditions), () =>
         {
             var made = Attempt(setting, relation, conditions);
             return new ProofStore.Attempt(made.Proved, made.Evidence);
         });
         return new Outcome(stored.Proved, stored.Evidence);
     }
-
-    /// <summary>Everything an attempt reads besides the derived model: the regime, the relation and the claim's domain.</summary>
-    internal static string StoreKey(string kind, ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions = null) =>
-        string.Join(" | ", new[] { kind, setting.Regime, relation.Relation.ToString() }
-            .Concat(setting.Claim.Where.Select(w => $"where {w.Text}"))
-            .Concat(setting.Claim.With.Select(w => $"with {w.Name} = {w.Value.Text}"))
-            .Concat((conditions ?? []).Select(c => $"and {c.Relation}")));
 
     static Outcome Attempt(ClaimSetting setting, RelationCheck relation, IReadOnlyList<RelationCheck>? conditions)
     {

@@ -458,7 +458,8 @@ public sealed class DynamicSimulator
             if (!decayed)
             {
                 if (!Settled(times, series, stateNames, tol)) nearRestWith = null;
-                else if (nearRestWith == (slavedState ?? -1) || NearRest(t, x, rates) && (nearRestWith = slavedState ?? -1) is not null) decayed = true;
+                else if (nearRestWith == (slavedState ?? -1)) decayed = true;
+                else if (NearRest(t, x, rates)) { nearRestWith = slavedState ?? -1; decayed = true; }
             }
             if (!decayed) { settledAt = null; return false; }
             if (settledAt is null) { if (Settled(times, series, stateNames, tol)) settledAt = times.Count - 1; return false; }
