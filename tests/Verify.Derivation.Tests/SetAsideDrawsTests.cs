@@ -38,6 +38,10 @@ public class SetAsideDrawsTests
         // From the wider sweep: the first trial step spans the whole horizon and lands where the solver finds no
         // instant (K = 1e12); such a stage is rejected and shortened, as one outside a state's domain.
         yield return Draw("first step lands where no instant is found", "sigma=5.173481449074485,rho=31.488334510312175,sE=0.5523793191769885,phi=0.001154105619011032,f=0.0017279419148552428,fI=0.00020551976146242847,gammaR=0.014573664927854443,gammaE=0.0010875380844811108");
+        // From the wider sweep: rho + 1 - sigma = 0.0065 and the balance lies near y = 1e-75, where aR = y^(1/(rho + sigma - 1))
+        // underflows to 0 although the movers' market weight aR^(rho + 1 - sigma) = y^0.028 is near 0.008; the market sums
+        // must take that power from y itself.
+        yield return Draw("aR underflows at the balance", "sigma=1.1114011480069652,rho=0.11787672830282887,sE=0.6520918556561468,phi=0.0008535484048822356,f=3.2621182887814757,fI=29.694363699932705,gammaR=101.00085296915985,gammaE=18.211653826857525");
         // About 26,000 steps: relocation tracks the kink of the marginal mover's gain at aD until it ends.
         yield return Draw("kink at aD, 26,000 steps", "sigma=1.8534142172658163,rho=1.0423429093087855,sE=0.9995651425064349,phi=0.4320439055679561,f=71.81539344786471,fI=120.39936552119353,gammaR=1123.951181845969,gammaE=330.10970224218426");
         yield return Draw("relocation tracks aD", "sigma=2.210410254818856,rho=1.4486917731263023,sE=0.9999197634590803,phi=0.03210308196789692,f=7.348636086816375,fI=0.033749736291856056,gammaR=0.030670122231280766,gammaE=0.04151866500036897");

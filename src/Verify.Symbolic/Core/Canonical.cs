@@ -16,6 +16,7 @@ public static class Canonical
     public const string RuleExpLog = "exp(ln x) = x";
     public const string RuleLogPower = "ln(x^a) = a*ln x";
     public const string RuleZeroPower = "0^a = 0";
+    public const string RulePowerOfExtremum = "min(x, y)^a = min(x^a, y^a) for a > 0";
 
     /// <summary>The largest exponent (in nodes) that (x*y)^a = x^a*y^a copies; far above any formula of the bundled model.</summary>
     public const long MaxSplitExponent = 10_000;
@@ -185,9 +186,18 @@ public static class Canonical
                 // that multiplies the tree, so a huge exponent stays on the whole product.
                 if (e.Size > MaxSplitExponent) return new Power(b, e);
                 return PowerOfProduct(p, e, oracle);
+            case Core.Call { Name: "min" or "max", Partials.IsEmpty: true } c when PowerIsMonotone(c, e, oracle):
+                // Each argument's power is then one power of its own base: (y^(1/k))^a = y^(a/k) is computed from y
+                // directly, where y^(1/k) alone may underflow to 0 while y^(a/k) is of order one.
+                return Call(c.Name, c.Arguments.Select(x => Pow(x, e, oracle)).ToArray(), c.Partials);
         }
         return new Power(b, e);
     }
+
+    /// <summary>t ↦ t^a is increasing on t ≥ 0 when a &gt; 0, so it commutes with min and max over non-negative arguments.</summary>
+    static bool PowerIsMonotone(Core.Call c, Expr e, ISignOracle oracle) =>
+        (e is Number { Value.Sign: > 0 } || oracle.Proves(e, SignSet.Positive, RulePowerOfExtremum))
+        && c.Arguments.All(x => x is Number { Value.Sign: >= 0 } || oracle.Proves(x, SignSet.NonNegative, RulePowerOfExtremum));
 
     static Expr PowerOfProduct(Product p, Expr e, ISignOracle oracle)
     {

@@ -6,7 +6,7 @@ using Verify.Symbolic.Numbers;
 namespace Verify.Symbolic.Tests.Algebra;
 
 /// <summary>
-/// A tiny operation tree that is not canonicalised: + - * / ^ ln exp over numbers and symbols,
+/// A tiny operation tree that is not canonicalised: + - * / ^ ln exp min max over numbers and symbols,
 /// evaluated directly in doubles with the evaluator's real semantics. Building the canonical
 /// <see cref="Expr"/> from the same tree and comparing values tests the canonical rules.
 /// </summary>
@@ -29,6 +29,7 @@ public abstract record RawTree
         Binary { Op: '^' } b => Canonical.Pow(b.A.Build(oracle), b.B.Build(oracle), oracle),
         Unary { Op: "ln" } u => Canonical.Ln(u.A.Build(oracle), oracle),
         Unary { Op: "exp" } u => Canonical.Exp(u.A.Build(oracle), oracle),
+        Binary { Op: 'm' or 'M' } b => Canonical.Call(b.Op == 'm' ? "min" : "max", [b.A.Build(oracle), b.B.Build(oracle)], []),
         _ => throw new InvalidOperationException(ToString()),
     };
 
@@ -59,6 +60,9 @@ public abstract record RawTree
                     case '-': { var v = x - y; return (v, ex + ey + Math.Abs(v)); }
                     case '*': { var v = x * y; return (v, ex * Math.Abs(y) + Math.Abs(x) * ey + Math.Abs(v)); }
                     case '/': { var v = x / y; return (v, ex / Math.Abs(y) + Math.Abs(x) * ey / (y * y) + Math.Abs(v)); }
+                    // An undefined argument leaves min and max undefined, as in the evaluator.
+                    case 'm': return double.IsNaN(x) || double.IsNaN(y) ? (double.NaN, 0) : x <= y ? (x, ex) : (y, ey);
+                    case 'M': return double.IsNaN(x) || double.IsNaN(y) ? (double.NaN, 0) : x >= y ? (x, ex) : (y, ey);
                     default:
                     {
                         var v = Evaluator.RealPow(x, y);
@@ -90,6 +94,7 @@ public abstract record RawTree
             (2, leaf),
             (3, Bin('+', sub)), (2, Bin('-', sub)), (3, Bin('*', sub)), (2, Bin('/', sub)),
             (3, Bin('^', exponent)),
+            (1, Bin('m', sub)), (1, Bin('M', sub)),
             (1, sub.Select(a => (RawTree)new Unary("ln", a))),
             (1, sub.Select(a => (RawTree)new Unary("exp", a))));
     }

@@ -45,6 +45,21 @@ public class CanonicalFormTests
     }
     [Test] public void PowerOfProductSplitsPositiveFactors() =>
         Assert.That(Pow(X * Y, A), Is.EqualTo(Pow(X, A) * Pow(Y, A)));
+    [Test] public void PositivePowerOfNonNegativeExtremumGoesInside()
+    {
+        // (x^(1/k))^a inside min: one power of x, so x^(a/k) is computed from x, not from an underflowed x^(1/k).
+        var k = Sym("k", SymbolSign.Positive);
+        var p = Sym("p", SymbolSign.Positive);
+        Assert.That(Pow(Call("min", Pow(X, 1 / (Expr)k), Y), p), Is.EqualTo(Call("min", Pow(X, p / k), Pow(Y, p))));
+        Assert.That(Pow(Call("max", X, Num(2)), Num(3)), Is.EqualTo(Call("max", Pow(X, 3), Num(8))));
+    }
+    [Test] public void PowerOfExtremumStaysOutsideUnlessMonotone()
+    {
+        // A negative exponent turns min into max; an argument of unknown sign makes t^a undefined or decreasing.
+        Assert.That(Pow(Call("min", X, Y), MinusOne), Is.InstanceOf<Power>());
+        Assert.That(Pow(Call("min", X, Y), A), Is.InstanceOf<Power>());
+        Assert.That(Pow(Call("max", X, R), Num(2)), Is.InstanceOf<Power>());
+    }
     [Test] public void LogOfPositivePowerPullsExponent() =>
         Assert.That(Ln(Pow(X, A)), Is.EqualTo(A * Ln(X)));
 }
