@@ -42,6 +42,9 @@ public class SetAsideDrawsTests
         // underflows to 0 although the movers' market weight aR^(rho + 1 - sigma) = y^0.028 is near 0.008; the market sums
         // must take that power from y itself.
         yield return Draw("aR underflows at the balance", "sigma=1.1114011480069652,rho=0.11787672830282887,sE=0.6520918556561468,phi=0.0008535484048822356,f=3.2621182887814757,fI=29.694363699932705,gammaR=101.00085296915985,gammaE=18.211653826857525");
+        // From the wider sweep: trade barely opens (phi = 4.5e-4) from an autarky where B = B*, so relocation starts at a
+        // rate of 1e-22 and the kick off y = 0 once lasted 3e10, past the horizon, in one step.
+        yield return Draw("starts at rest to the rounding", "sigma=1.1799429506567651,rho=0.8420621926735157,sE=0.6277713789971715,phi=0.0004497580973607684,f=0.0032129889818417368,fI=0.0007339901749249815,gammaR=921.0910660828237,gammaE=23.139095753465465");
         // About 26,000 steps: relocation tracks the kink of the marginal mover's gain at aD until it ends.
         yield return Draw("kink at aD, 26,000 steps", "sigma=1.8534142172658163,rho=1.0423429093087855,sE=0.9995651425064349,phi=0.4320439055679561,f=71.81539344786471,fI=120.39936552119353,gammaR=1123.951181845969,gammaE=330.10970224218426");
         yield return Draw("relocation tracks aD", "sigma=2.210410254818856,rho=1.4486917731263023,sE=0.9999197634590803,phi=0.03210308196789692,f=7.348636086816375,fI=0.033749736291856056,gammaR=0.030670122231280766,gammaE=0.04151866500036897");

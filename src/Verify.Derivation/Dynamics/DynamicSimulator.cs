@@ -633,6 +633,10 @@ public sealed class DynamicSimulator
             if (lower is { } lo && x[i] == lo && rates0[i] > 0 || upper is { } hi && x[i] == hi && rates0[i] < 0)
                 kick = Math.Min(kick, 1e-12 / Math.Abs(rates0[i]));
         }
+        // A path that starts at rest to the rounding (B = B* at the autarky start, trade barely open) pushes the state off
+        // its bound so slowly that the kick would outlast the horizon: at most a billionth of it, leaving the state
+        // short of 1e-12.
+        kick = Math.Min(kick, 1e-9 * options.Until);
         double tStart = 0;
         if (double.IsFinite(kick))
         {
