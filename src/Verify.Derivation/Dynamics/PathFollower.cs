@@ -135,7 +135,7 @@ public sealed partial class DynamicSimulator
             // A path that starts at rest to the rounding (B = B* at the autarky start, trade barely open) pushes the state off
             // its bound so slowly that the kick would outlast the horizon: at most a billionth of it, leaving the state
             // short of 1e-12.
-            kick = Math.Min(kick, 1e-9 * _options.Until);
+            if (double.IsFinite(kick)) kick = Math.Min(kick, 1e-9 * _options.Until);
             double tStart = 0;
             if (double.IsFinite(kick))
             {
