@@ -80,60 +80,14 @@ public sealed class ProofStore
     public void Save()
     {
         if (_path is null || Volatile.Read(ref _added) == 0) return;
-        var body = new StringBuilder();
-        foreach (var (key, outcome) in _outcomes.OrderBy(p => p.Key, StringComparer.Ordinal))
-            body.Append(Escape(key)).Append('\t').Append(outcome.Proved ? '1' : '0').Append('\t').Append(Escape(outcome.Evidence)).Append('\n');
-        var text = $"{Magic} {_key}\n{body}end {Checksum(body.ToString())}\n";
-        var temporary = $"{_path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(text));
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, _path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(temporary); } catch (Exception d) when (d is IOException or UnauthorizedAccessException) { }
-        }
+        StoreFile.Write(_path, $"{Magic} {_key}", _outcomes.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new[] { p.Key, p.Value.Proved ? "1" : "0", p.Value.Evidence }));
     }
 
     void Read()
     {
-        string text;
-        try { text = File.ReadAllText(_path!, Encoding.UTF8); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
-        var lines = text.Split('\n');
-        // Header, entries, "end <checksum>", and the empty string after the last newline.
-        if (lines.Length < 3 || lines[0] != $"{Magic} {_key}" || lines[^1] != "" || !lines[^2].StartsWith("end ", StringComparison.Ordinal)) return;
-        var entries = lines[1..^2];
-        var body = string.Concat(entries.Select(l => l + "\n"));
-        if (lines[^2] != $"end {Checksum(body)}") return;
-        var read = new List<(string, Attempt)>();
-        foreach (var line in entries)
-        {
-            var fields = line.Split('\t');
-            if (fields.Length != 3 || fields[1] is not ("0" or "1")) return;
-            read.Add((Unescape(fields[0]), new Attempt(fields[1] == "1", Unescape(fields[2]))));
-        }
-        foreach (var (key, outcome) in read) _outcomes[key] = outcome;
-    }
-
-    static string Checksum(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
-
-    static string Escape(string s) => s.Replace("\\", "\\\\").Replace("\t", "\\t").Replace("\n", "\\n").Replace("\r", "\\r");
-
-    static string Unescape(string s)
-    {
-        var b = new StringBuilder(s.Length);
-        for (int i = 0; i < s.Length; i++)
-        {
-            if (s[i] != '\\' || i + 1 == s.Length) { b.Append(s[i]); continue; }
-            b.Append(s[++i] switch { 't' => '\t', 'n' => '\n', 'r' => '\r', var c => c });
-        }
-        return b.ToString();
+        if (StoreFile.Read(_path!, $"{Magic} {_key}", fields: 3) is not { } entries) return;
+        if (entries.Any(e => e[1] is not ("0" or "1"))) return;
+        foreach (var e in entries) _outcomes[e[0]] = new Attempt(e[1] == "1", e[2]);
     }
 }

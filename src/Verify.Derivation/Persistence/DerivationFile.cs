@@ -81,6 +81,9 @@ public static class DerivationFile
         }
     }
 
+    /// <summary>The kinds of file kept in the cache directory, each named by its model's key.</summary>
+    static readonly string[] Stored = [".derivation", ".proofs", ".notation"];
+
     /// <summary>
     /// Every rebuilt engine or edited model leaves a file no one will ask for again: remove those not
     /// written for 30 days, and temporary files a killed process left (older than an hour).
@@ -91,8 +94,9 @@ public static class DerivationFile
         foreach (var file in new DirectoryInfo(directory).EnumerateFiles())
         {
             var age = now - file.LastWriteTimeUtc;
-            // .proofs: the symbolic proof attempts the claim checker stores beside each derivation (ProofStore).
-            bool stale = ((file.Name.EndsWith(".derivation", StringComparison.Ordinal) || file.Name.EndsWith(".proofs", StringComparison.Ordinal)) && age > TimeSpan.FromDays(30))
+            // .proofs: the symbolic proof attempts the claim checker stores beside each derivation (ProofStore);
+            // .notation: the forms chosen to show its results (NotationStore).
+            bool stale = (Stored.Any(e => file.Name.EndsWith(e, StringComparison.Ordinal)) && age > TimeSpan.FromDays(30))
                 || (file.Name.EndsWith(".tmp", StringComparison.Ordinal) && age > TimeSpan.FromHours(1));
             if (!stale) continue;
             try { file.Delete(); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

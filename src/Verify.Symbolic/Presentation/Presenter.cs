@@ -11,7 +11,8 @@ namespace Verify.Symbolic.Presentation;
 /// out), each with the model's abbreviations written back where that is proved equal
 /// (<see cref="Folding"/>), each laid out with and without shared exponents gathered
 /// (<see cref="Layout"/>); the shortest printed text wins (each quotient counting extra), the form as derived on a tie. Every
-/// candidate equals the input wherever the input is defined. Results are remembered.
+/// candidate equals the input wherever the input is defined. Results are remembered, and across runs
+/// when a <see cref="Memory"/> is given.
 /// </summary>
 public sealed class Presenter
 {
@@ -31,10 +32,21 @@ public sealed class Presenter
     /// <summary>Shows expressions as they are, only laid out: for a model without abbreviations or a plain expression.</summary>
     public static Presenter Plain(ISignOracle oracle) => new(oracle, []);
 
+    /// <summary>Forms chosen in earlier runs, read before choosing and told of each new choice (none when null). Set before the first use.</summary>
+    public IPresentationMemory? Memory { get; set; }
+
     public Form Present(Expr e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return _chosen.GetOrAdd(e, Choose);
+        return _chosen.GetOrAdd(e, Recall);
+    }
+
+    Form Recall(Expr e)
+    {
+        if (Memory?.Recall(e) is { } known) return known;
+        var chosen = Choose(e);
+        Memory?.Remember(e, chosen);
+        return chosen;
     }
 
     /// <summary>The chosen form as plain text (it reads back to an equal value).</summary>
