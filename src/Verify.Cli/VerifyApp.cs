@@ -2,6 +2,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Verify.Cli.Commands;
 
+using Verify.Cli.Modeling;
+
 namespace Verify.Cli;
 
 /// <summary>
@@ -83,7 +85,9 @@ public static class VerifyApp
             target.WriteLine($"error: '{OneLine(nameless)}' is an option with no name: write --name=value, or give a value that does not start with '-='");
             return BadInput;
         }
-        return app.Run(ArgumentTokens.Protect(args));
+        try { return app.Run(ArgumentTokens.Protect(args)); }
+        // The forms chosen to show results during the command, for the next one (a failed command keeps those too).
+        finally { DerivationCache.SaveNotation(); }
     }
 
     static string OneLine(string message) => string.Join(" ", message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

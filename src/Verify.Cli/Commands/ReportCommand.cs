@@ -6,7 +6,6 @@ using Verify.Claims.Checking;
 using Verify.Cli.Modeling;
 using Verify.Cli.Reporting;
 using Verify.Derivation;
-using Verify.Derivation.Persistence;
 using Verify.Reports;
 
 namespace Verify.Cli.Commands;
@@ -39,20 +38,13 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         var options = new ReportOptions(settings.Draws, settings.Seed, settings.Model is null ? null : Path.GetFileName(settings.Model));
         // Stored derivations, as for verify check: the report's own and one for each of the check's workers.
         var cache = settings.CacheDirectory;
-        // The forms chosen for display in earlier runs, too: choosing them is most of a report rendered again.
-        var notation = NotationStore.Open(cache, inputs.Sources.Model);
-        ModelDerivation Derive()
-        {
-            var derivation = DerivationCache.Fresh(inputs.Sources.Model, cache);
-            derivation.Context.Presenter.Memory = notation;
-            return derivation;
-        }
+        ModelDerivation Derive() => DerivationCache.Fresh(inputs.Sources.Model, cache);
         var proofs = ProofStore.Open(cache, inputs.Sources.Model);
         var report = settings.ReuseVerdicts
             ? ReportBuilder.Rerender(inputs.Sources, LoadBaseline(settings.Out), options, Derive())
             : ReportBuilder.Build(inputs.Sources, options, Derive, proofs);
         proofs.Save();
-        notation.Save();
+        DerivationCache.SaveNotation();
         ReportWriter.Write(settings.Out, report.Files);
         var output = console.Profile.Out.Writer;
         var verdicts = report.Baseline.Claims.GroupBy(c => c.Verdict).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");

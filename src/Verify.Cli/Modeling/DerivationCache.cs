@@ -17,18 +17,31 @@ static class DerivationCache
     /// <summary>The model's derivation, shared within this process (not to be used from two threads at once).</summary>
     public static ModelDerivation For(ModelDocument model, string? directory = null)
     {
-        var file = model.Regimes.FirstOrDefault()?.Span.File ?? model.Name;
-        var key = file + "\n" + model.Text;
-        return Derivations.GetOrAdd(key, _ => new Lazy<ModelDerivation>(() => Fresh(model, directory))).Value;
+        return Derivations.GetOrAdd(Key(model), _ => new Lazy<ModelDerivation>(() => Fresh(model, directory))).Value;
     }
+
+    static string Key(ModelDocument model) => (model.Regimes.FirstOrDefault()?.Span.File ?? model.Name) + "\n" + model.Text;
 
     /// <summary>A derivation of its own (for a worker thread): read from the cache directory, or derived and stored there.</summary>
     public static ModelDerivation Fresh(ModelDocument model, string? directory)
     {
         if (directory is null) return ModelDeriver.Derive(model);
-        if (DerivationFile.TryLoad(directory, model) is { } stored) return stored;
-        var derived = ModelDeriver.Derive(model);
-        DerivationFile.TrySave(directory, model, derived);
-        return derived;
+        var derivation = DerivationFile.TryLoad(directory, model);
+        if (derivation is null)
+        {
+            derivation = ModelDeriver.Derive(model);
+            DerivationFile.TrySave(directory, model, derivation);
+        }
+        // Its results are shown in the forms chosen in earlier runs, and new choices are kept (see SaveNotation).
+        derivation.Context.Presenter.Memory = Notations.GetOrAdd(directory + "\n" + Key(model), _ => NotationStore.Open(directory, model));
+        return derivation;
+    }
+
+    static readonly ConcurrentDictionary<string, NotationStore> Notations = new();
+
+    /// <summary>Stores the forms chosen to show results since the derivations were read (choosing them is most of a report rendered again).</summary>
+    public static void SaveNotation()
+    {
+        foreach (var store in Notations.Values) store.Save();
     }
 }

@@ -44,10 +44,11 @@ public sealed class NotationStore : IPresentationMemory
         if (_forms.TryAdd(KeyOf(e), form)) Interlocked.Increment(ref _added);
     }
 
-    /// <summary>Writes the store when forms were added.</summary>
+    /// <summary>Writes the store when forms were added since it was read or last written.</summary>
     public void Save()
     {
-        if (_path is null || Volatile.Read(ref _added) == 0) return;
+        // Only when forms were added since the last save: a command saves every store it opened.
+        if (_path is null || Interlocked.Exchange(ref _added, 0) == 0) return;
         StoreFile.Write(_path, _header, _forms.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => new[] { p.Key, Convert.ToBase64String(FormCodec.Encode(p.Value)) }));
     }
