@@ -54,6 +54,15 @@ public class CompareEditsTests
     }
 
     [Test]
+    public void A_changed_law_of_motion_changes_that_law_in_each_dynamic_regime_that_has_it()
+    {
+        // slow-entry takes its dynamics from general, so the edit shows in both; the static regimes are untouched.
+        var changes = Compare(("law relocation : gammaR*rho*Kstar*diff(y, t)", "law relocation : 2*gammaR*rho*Kstar*diff(y, t)"));
+        Assert.That(Lines(changes), Is.EquivalentTo(new[] { "general law for y: form changed", "slow-entry law for y: form changed" }));
+        Assert.That(changes[0].New, Does.Contain("2*Kstar*gammaR*rho"));
+    }
+
+    [Test]
     public void A_dropped_term_changes_only_the_quantity_it_was_in()
     {
         var changes = Compare(("quantity abarS = (Bstar*A(0, aDstar) + phi*B*A(0, aXstar))/", "quantity abarS = (Bstar*A(0, aDstar))/"));
@@ -71,6 +80,8 @@ public class CompareEditsTests
             "entry.interior Wstar: form changed", "entry.agglomerated Wstar: form changed",
             "relocation.XX Wstar: form changed", "relocation.DD Wstar: form changed", "relocation.agglomerated Wstar: form changed",
             "relocation-entry.XX Wstar: form changed", "relocation-entry.DD Wstar: form changed", "relocation-entry.agglomerated Wstar: form changed",
+            // The dynamic regimes write W* the same way.
+            "general Wstar: form changed", "slow-entry Wstar: form changed",
         }));
         Assert.That(changes.All(c => c.New!.Contains("kappa")));
     }

@@ -1,6 +1,8 @@
 using Verify.Claims;
 using Verify.Derivation;
+using Verify.Derivation.Dynamics;
 using Verify.Derivation.Results;
+using Verify.Model.Language;
 using Verify.Symbolic.Text;
 
 namespace Verify.Reports.Baselines;
@@ -19,7 +21,32 @@ public static class BaselineBuilder
         derivation.Regimes.Select(r => new RegimeRecord(
             r.Regime.Name,
             r.Phases.Select(p => new PhaseRecord(p.Key, p.Values.Values.Select(Quantity).ToList())).ToList(),
-            r.Thresholds.Select(Threshold).ToList())).ToList();
+            r.Thresholds.Select(Threshold).ToList()))
+        .Concat(derivation.Context.Model.Dynamics.Select(d => Dynamic(derivation.Context.Model, d))).ToList();
+
+    /// <summary>
+    /// A dynamic regime as it is simulated: its instantaneous conditions, each law as a + b*diff(x, t) = 0 and its
+    /// quantities and the states it holds, after the file's functions are inlined and the integrals closed (one phase named after the regime),
+    /// so that an edit to its laws shows in 'verify compare' as an edit to a static regime's forms does.
+    /// </summary>
+    static RegimeRecord Dynamic(ModelDocument model, DynamicRegime regime)
+    {
+        List<QuantityRecord> records;
+        try
+        {
+            var forms = new DynamicForms(model, regime);
+            records =
+            [
+                .. forms.Conditions.Select(c => new QuantityRecord($"condition {c.Label}", "closed", $"{PlainPrinter.Print(c.Left)} = {PlainPrinter.Print(c.Right)}")),
+                .. forms.Laws.Select(l => new QuantityRecord($"law for {l.State.Name}", "closed",
+                    $"{PlainPrinter.Print(l.Constant)} + ({PlainPrinter.Print(l.Coefficient)})*diff({l.State.Name}, t) = 0")),
+                .. forms.Quantities.Select(q => new QuantityRecord(q.Name.Name, "closed", PlainPrinter.Print(q.Definition))),
+                .. regime.States.Where(s => s.Held).Select(s => new QuantityRecord($"held {s.Symbol.Name}", "closed", "diff(" + s.Symbol.Name + ", t) = 0")),
+            ];
+        }
+        catch (DerivationException e) { records = [new QuantityRecord("forms", "failed", e.Message)]; }
+        return new RegimeRecord(regime.Name, [new PhaseRecord(regime.Name, records)], []);
+    }
 
     public static string KindName(FormKind kind) => kind == FormKind.Closed ? "closed" : "implicit";
 
