@@ -1,7 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Verify.Cli.Commands;
-
 using Verify.Cli.Modeling;
 
 namespace Verify.Cli;
