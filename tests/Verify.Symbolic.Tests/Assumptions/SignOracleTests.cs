@@ -139,3 +139,34 @@ public class LinearEndpointTests
         Assert.That(oracle.SignOf(sn - phi * sn - 1), Is.EqualTo(SignSet.Negative));
     }
 }
+
+/// <summary>Factoring is tried on sums up to <see cref="Assumptions.FactoringLimit"/> nodes; a larger one keeps its structural sign, at once.</summary>
+public class FactoringLimitTests
+{
+    // Sum over k of y_k*(phi + sn - phi*sn), written out: positive, which only the factored form shows
+    // (its ends in sn are sum phi*y_k > 0 and sum y_k > 0). Each y_k is a large positive atom, so that
+    // the sum outgrows the limit with few atoms (the linear range of a sum of hundreds of atoms is slow).
+    static Expr Spread(int terms, Symbol phi, Symbol sn)
+    {
+        var w = Sym("w", SymbolSign.Positive);
+        var ys = Enumerable.Range(1, terms).Select(k => Exp(Add(Enumerable.Range(0, 30).Select(j => Pow(w, Num(k + j))))));
+        return Add(ys.SelectMany(y => new[] { phi * y, sn * y, -(phi * sn * y) }));
+    }
+
+    [Test]
+    public void ASmallSumIsFactoredALargeOneIsNot()
+    {
+        var phi = Sym("phi", SymbolSign.Positive);
+        var sn = Sym("sn", SymbolSign.NonNegative);
+        var oracle = new Assumptions([Gt(phi, 0), Lt(phi, 1), Le(sn, 1)]);
+        var small = Spread(1, phi, sn);
+        Assert.That(small.Size, Is.LessThanOrEqualTo(Assumptions.FactoringLimit));
+        Assert.That(oracle.SignOf(small), Is.EqualTo(SignSet.Positive));
+
+        var large = Spread(5, phi, sn);
+        Assert.That(large.Size, Is.GreaterThan(Assumptions.FactoringLimit));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.That(oracle.SignOf(large), Is.EqualTo(SignSet.Any), "beyond the limit only structure and intervals answer");
+        Assert.That(clock.Elapsed.TotalSeconds, Is.LessThan(1));
+    }
+}
