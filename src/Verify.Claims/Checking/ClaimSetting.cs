@@ -40,6 +40,14 @@ public sealed class ClaimSetting
             .Where(t => Model.Inputs.Contains(Space.DrawnSymbols[t.Index]) && t.Bounds.Count > 0).ToList();
     }
 
+    /// <summary>
+    /// Candidates tried while shrinking a counterexample: all of them, unless a threshold of the regime has
+    /// no closed form; each candidate may then search for it again (a hundred solves of its phase), so
+    /// shrinking stops after as many as a path claim tries.
+    /// </summary>
+    public int MaxShrinks => Model.Derivation.Regime(Regime)?.Thresholds.Any(t => t.Value is null) == true
+        ? Paths.PathClaimChecker.MaxShrinks : int.MaxValue;
+
     /// <summary>The drawn parameters a 'where' bounds, with those bounds.</summary>
     readonly List<(int Index, List<(bool IsLower, QuantityExpression Other)> Bounds)> _narrowed;
 

@@ -36,7 +36,7 @@ public static class CounterexampleSearch
     /// a counterexample that can be confirmed.</param>
     public static SearchResult Run(ClaimSetting setting, Func<double[], double[], bool> holds, int draws, ulong seed,
         Func<double[], FirstPrinciples.Confirmation?>? confirm = null) =>
-        Run(setting.Space.Generator, setting.Point, holds, draws, seed, confirm);
+        Run(setting.Space.Generator, setting.Point, holds, draws, seed, confirm, setting.MaxShrinks);
 
     /// <summary>The same search over any generator of draws; <paramref name="point"/> gives a draw's inputs, or null outside the claim's domain.</summary>
     public static SearchResult Run(Gen<double[]> generator, Func<double[], double[]?> point, Func<double[], double[], bool> holds, int draws, ulong seed,

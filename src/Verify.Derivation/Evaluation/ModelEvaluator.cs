@@ -32,6 +32,19 @@ public sealed class ModelEvaluator
         return _regimes[name] = new RegimeEvaluator(regime, Inputs, DerivedParameters);
     }
 
+    readonly Dictionary<string, NumericThreshold> _thresholds = [];
+
+    /// <summary>
+    /// A threshold with no closed form, one per model evaluator: each search costs a hundred solves of
+    /// its phase, so every expression that uses it shares its value at the last point.
+    /// </summary>
+    public NumericThreshold Threshold(RegimeDerivation regime, ThresholdDerivation threshold)
+    {
+        var name = NumericThreshold.FunctionName(regime, threshold);
+        if (!_thresholds.TryGetValue(name, out var t)) _thresholds[name] = t = new NumericThreshold(this, regime, threshold);
+        return t;
+    }
+
     /// <summary>The input vector for named values; a missing input is an error that names it.</summary>
     public double[] InputVector(IReadOnlyDictionary<string, double> values, double variableDefault = double.NaN)
     {

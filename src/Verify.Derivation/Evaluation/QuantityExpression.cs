@@ -186,8 +186,7 @@ public sealed class QuantityExpression
         foreach (var t in regime.Thresholds.Where(t => t.Value is null && regime.Phases.Any(p => p.Key == t.PhaseKey)))
         {
             var name = NumericThreshold.FunctionName(regime, t);
-            var numeric = new NumericThreshold(_model, regime, t);
-            functions.Define(name, numeric.Value);
+            functions.Define(name, _model.Threshold(regime, t).Value);
             values[t.Threshold.Symbol] = Expr.Call(name, [.. _model.Inputs]);
         }
     }
