@@ -3,6 +3,7 @@ using Verify.Claims.Checking;
 using Verify.Derivation;
 using Verify.Derivation.Evaluation;
 using Verify.Model.Claims;
+using FsCheck.Fluent;
 using Verify.Model.Language;
 
 namespace Verify.Claims.Tests;
@@ -209,5 +210,23 @@ public class FormulaEdgeTests
         // The draws with x < 1/2 show no difference, so no counterexample may come from them.
         var r = Decide("  assert formula z = y + sqrt(x - 1/2)^2 - x + 1/2");
         Assert.That(r.Verdict, Is.Not.EqualTo(Verdict.Refuted), r.Evidence);
+    }
+}
+
+/// <summary>A fault inside a property is said, not left to FsCheck, which would end the search early as if every draw had been made.</summary>
+public class CounterexampleSearchFaultTests
+{
+    [Test]
+    public void AnUnexpectedExceptionAtAPointIsReportedNotSwallowed()
+    {
+        var draws = Gen.Choose(1, 1000).Select(k => new[] { k / 1000.0 });
+        int evaluated = 0;
+        bool Holds(double[] drawn, double[] inputs)
+        {
+            if (++evaluated == 5) throw new ArithmeticException("a NaN reached Brent's method");
+            return true;
+        }
+        var e = Assert.Throws<ClaimEvaluationException>(() => CounterexampleSearch.Run(draws, d => d, Holds, 50, 7));
+        Assert.That(e!.Message, Does.Contain("ArithmeticException").And.Contain("a NaN reached Brent's method"));
     }
 }

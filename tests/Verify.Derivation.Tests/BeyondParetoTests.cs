@@ -276,6 +276,37 @@ public class BeyondParetoTests
     }
 
     /// <summary>
+    /// x + e^x - 1 = 1000(p - 0.505)(p - 0.51) has no solution with x > 0 for 0.505 <= p <= 0.51, a gap inside the
+    /// scan's step from p = 0.5 to 25/48, across which x - p/10 changes sign (it is negative at 0.5, positive at
+    /// 25/48). Brent's method stops on the gap's NaN; the meeting beyond the gap, near p = 0.5125, is found all the same.
+    /// </summary>
+    [Test]
+    public void AThresholdBesideAGapInItsPhaseIsFound()
+    {
+        var model = ModelLoader.LoadText("""
+            model beside-a-gap
+            parameter p : 0 < p < 1
+            regime r
+              unknown x : 0 < x < 1
+              condition rise : x + exp(x) - 1 = 1000*(p - 101/200)*(p - 51/100)
+              phase low when x <= p/10
+                quantity y = x
+              end
+              phase high
+                quantity y = x
+              end
+              threshold pT : x = p/10 for p in low
+            end
+            """, "beside-a-gap.model");
+        // The meeting by bisection on x = u = p/10 put into the condition, between the gap and 25/48.
+        static double Gap(double p) => p / 10 + double.ExpM1(p / 10) - 1000 * (p - 0.505) * (p - 0.51);
+        double lo = 0.5101, hi = 25.0 / 48;
+        Assert.That(Math.Sign(Gap(lo)), Is.Not.EqualTo(Math.Sign(Gap(hi))));
+        for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(Gap(mid)) == Math.Sign(Gap(lo))) lo = mid; else hi = mid; }
+        Assert.That(NumericThresholdOf(model), Is.EqualTo(lo).Within(1e-9));
+    }
+
+    /// <summary>
     /// A joint block (x, y: each condition holds both inside integrals) whose conditions hold a cut-off
     /// carried from another regime, raised to a power that moves with sigma.
     /// </summary>

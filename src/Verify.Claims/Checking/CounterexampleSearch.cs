@@ -69,6 +69,13 @@ public static class CounterexampleSearch
                 error ??= e.Message;
                 return Prop.When(false, () => true);
             }
+            catch (Exception e)
+            {
+                // Anything else is a fault of the checker at this point. Left to FsCheck it would end the search as a
+                // silent failure, with the draws so far reported as if they were all; it is said instead.
+                error ??= $"the check failed at a point ({e.GetType().Name}: {e.Message})";
+                return Prop.When(false, () => true);
+            }
             // The raw solver is slow where it fails: only the first few failing points are tried with it;
             // those it cannot solve are set aside so that shrinking ends on one it can.
             if (!ok && confirm is not null && unreachable + confirmed < MaxConfirmations && confirm(inputs) is { } c)

@@ -99,7 +99,7 @@ public sealed class NumericThreshold
                 // to full agglomeration before a_R reaches a_X), where the sides do not meet: kept only if the
                 // difference vanishes there, to a millionth of its size in the scan.
                 var scale = Math.Max(largest, Math.Abs(f));
-                if (Brent.TryFindRoot(F, prevX, x, 1e-13 * Math.Max(1, Math.Abs(x)), 200, out var root) && Math.Abs(F(root)) <= 1e-6 * scale)
+                if (Root(F, prevX, x) is { } root && Math.Abs(F(root)) <= 1e-6 * scale)
                     meetings.Add(root);
             }
             // The phase's solution may leave its unknowns' domain exactly where the sides meet (a_R
@@ -145,6 +145,30 @@ public sealed class NumericThreshold
     }
 
     const int EndPoints = 8;
+
+    /// <summary>
+    /// A root between two points where the difference has opposite signs: Brent's method, or, where the phase
+    /// cannot be evaluated somewhere in between (Brent stops on a NaN), Brent again on the pieces of a finer
+    /// scan of the bracket whose ends exist and differ in sign; null when none meets.
+    /// </summary>
+    static double? Root(Func<double, double> f, double lo, double hi, int depth = 0)
+    {
+        try { return Brent.TryFindRoot(f, lo, hi, 1e-13 * Math.Max(1, Math.Abs(hi)), 200, out var root) ? root : null; }
+        catch (ArithmeticException) when (depth < 3)
+        {
+            const int pieces = 8;
+            double prevX = lo, prevF = f(lo);
+            for (int k = 1; k <= pieces; k++)
+            {
+                var x = lo + (hi - lo) * k / pieces;
+                var fx = f(x);
+                if (double.IsFinite(prevF) && double.IsFinite(fx) && Math.Sign(prevF) != Math.Sign(fx) && Root(f, prevX, x, depth + 1) is { } root) return root;
+                (prevX, prevF) = (x, fx);
+            }
+            return null;
+        }
+        catch (ArithmeticException) { return null; }
+    }
 
     /// <summary>Bisects between a point where the difference exists and one where it does not; the edge if the difference tends to 0 there.</summary>
     static double? Edge(Func<double, double> f, double inside, double outside, double scale)
