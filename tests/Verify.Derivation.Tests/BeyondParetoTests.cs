@@ -307,6 +307,36 @@ public class BeyondParetoTests
     }
 
     /// <summary>
+    /// x + e^x - 1 = 10(0.51 - p) has a solution with x > 0 only below p = 0.51, and x falls through p/50 a little
+    /// before that, near p = 0.508: between the scan's points 0.5 (where the difference is positive) and 25/48 (where
+    /// the phase has no solution). The difference is not 0 where the solution ends, yet the sides do meet before it.
+    /// </summary>
+    [Test]
+    public void AThresholdJustBeforeItsPhaseStopsExistingIsFound()
+    {
+        var model = ModelLoader.LoadText("""
+            model before-the-end
+            parameter p : 0 < p < 1
+            regime r
+              unknown x : 0 < x < 1
+              condition fall : x + exp(x) - 1 = 10*(51/100 - p)
+              phase low when x >= p/50
+                quantity y = x
+              end
+              phase high
+                quantity y = x
+              end
+              threshold pT : x = p/50 for p in low
+            end
+            """, "before-the-end.model");
+        static double Gap(double p) => p / 50 + double.ExpM1(p / 50) - 10 * (0.51 - p);
+        double lo = 0.5, hi = 0.51;
+        Assert.That(Math.Sign(Gap(lo)), Is.Not.EqualTo(Math.Sign(Gap(hi))));
+        for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(Gap(mid)) == Math.Sign(Gap(lo))) lo = mid; else hi = mid; }
+        Assert.That(NumericThresholdOf(model), Is.EqualTo(lo).Within(1e-9));
+    }
+
+    /// <summary>
     /// A joint block (x, y: each condition holds both inside integrals) whose conditions hold a cut-off
     /// carried from another regime, raised to a power that moves with sigma.
     /// </summary>

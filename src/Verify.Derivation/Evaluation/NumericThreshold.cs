@@ -104,13 +104,22 @@ public sealed class NumericThreshold
             }
             // The phase's solution may leave its unknowns' domain exactly where the sides meet (a_R
             // reaching a_D bounds a_R <= a_D): find where it stops existing, and take that edge if
-            // the difference vanishes there.
-            else if (!double.IsFinite(f) && double.IsFinite(prevF) && Edge(F, prevX, x, largest) is { } edge) meetings.Add(edge);
+            // the difference vanishes there. Or the sides may cross just before it (a_R rising
+            // steeply through a_X, the solution ending a little beyond): then the root in between.
+            else if (!double.IsFinite(f) && double.IsFinite(prevF))
+            {
+                var inside = LastDefined(F, prevX, x);
+                var atEdge = F(inside);
+                var scale = Math.Max(largest, Math.Abs(atEdge));
+                if (Math.Abs(atEdge) <= 1e-7 * Math.Max(largest, 1e-300)) meetings.Add(inside);
+                else if (Math.Sign(atEdge) != Math.Sign(prevF) && Root(F, prevX, inside) is { } root && Math.Abs(F(root)) <= 1e-6 * scale)
+                    meetings.Add(root);
+            }
             if (double.IsFinite(f)) { prevX = x; prevF = f; largest = Math.Max(largest, Math.Abs(f)); }
             else { prevX = double.NaN; prevF = double.NaN; }
         }
-        if (meetings.Count == 1) return meetings[0];
-        if (meetings.Count > 1)
+        var t = _threshold.Threshold;
+        if (meetings.Count > 0)
         {
             bool Holds(double x)
             {
@@ -118,15 +127,16 @@ public sealed class NumericThreshold
                 try { return PhaseHolds(point); }
                 catch (NumericFailure) { return false; }
             }
+            // A millionth of the domain, or less next to an end (where the denser points find meetings).
+            double Step(double m) => Math.Min(1e-6 * (hi - lo), 1e-3 * Math.Min(m - lo, hi - m));
             foreach (var m in meetings)
-            {
-                // A millionth of the domain, or less next to an end (where the denser points find meetings).
-                var step = Math.Min(1e-6 * (hi - lo), 1e-3 * Math.Min(m - lo, hi - m));
-                if (Holds(m - step) && !Holds(m + step)) return m;
-            }
-            return meetings[0];
+                if (Holds(m - Step(m)) && !Holds(m + Step(m))) return m;
+            // None where the phase plainly ends (its conditions may not be told apart so near the meeting): the first
+            // meeting, unless the phase plainly begins there, which is the other end of the phase, not this threshold.
+            var notBeginnings = meetings.Where(m => !(Holds(m + Step(m)) && !Holds(m - Step(m)))).ToList();
+            if (notBeginnings.Count > 0) return notBeginnings[0];
+            throw new NumericFailure($"threshold {t.Symbol.Name}: {t.Left} = {t.Right} in {_threshold.PhaseKey} is met only where the phase begins as {t.For.Name} rises ({string.Join(", ", meetings.Select(m => m.ToString("G6")))}), nowhere where it ends, in {lo} < {t.For.Name} < {hi} here");
         }
-        var t = _threshold.Threshold;
         throw new NumericFailure($"threshold {t.Symbol.Name}: {t.Left} = {t.Right} in {_threshold.PhaseKey} is met nowhere in {lo} < {t.For.Name} < {hi} here");
     }
 
@@ -170,15 +180,15 @@ public sealed class NumericThreshold
         catch (ArithmeticException) { return null; }
     }
 
-    /// <summary>Bisects between a point where the difference exists and one where it does not; the edge if the difference tends to 0 there.</summary>
-    static double? Edge(Func<double, double> f, double inside, double outside, double scale)
+    /// <summary>Bisects between a point where the difference exists and one where it does not: the last point where it does.</summary>
+    static double LastDefined(Func<double, double> f, double inside, double outside)
     {
         for (int k = 0; k < 60 && Math.Abs(outside - inside) > 1e-15 * Math.Max(1, Math.Abs(inside)); k++)
         {
             var mid = (inside + outside) / 2;
             if (double.IsFinite(f(mid))) inside = mid; else outside = mid;
         }
-        return Math.Abs(f(inside)) <= 1e-7 * Math.Max(scale, 1e-300) ? inside : null;
+        return inside;
     }
 
     (double Lo, double Hi) Bounds(double[] inputs)
