@@ -163,7 +163,7 @@ public sealed class NumericThreshold
     /// </summary>
     static double? Root(Func<double, double> f, double lo, double hi, int depth = 0)
     {
-        try { return Brent.TryFindRoot(f, lo, hi, 1e-13 * Math.Max(1, Math.Abs(hi)), 200, out var root) ? root : null; }
+        try { return Brent.TryFindRoot(ImplicitRoot.Scaled(f, f(lo), f(hi)), lo, hi, 1e-13 * Math.Max(1, Math.Abs(hi)), 200, out var root) ? root : null; }
         catch (ArithmeticException) when (depth < 3)
         {
             const int pieces = 8;

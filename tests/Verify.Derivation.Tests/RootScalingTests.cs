@@ -1,0 +1,34 @@
+using MathNet.Numerics.RootFinding;
+using NUnit.Framework;
+using Verify.Derivation.Evaluation;
+
+namespace Verify.Derivation.Tests;
+
+/// <summary>
+/// MathNet's Brent stops where |f| is below its accuracy as well as where the bracket is that narrow. A residual whose
+/// values are all tiny (the log-normal variant's a_R condition is of order aD^(sigma - 1)*f, about 1e-15 at sigma = 10)
+/// then "converges" anywhere: a_R came out 5e-4 (relative) from its root, and phi_P with it. Scaled by its values at
+/// the bracket's ends, the residual is small only near the root.
+/// </summary>
+public class RootScalingTests
+{
+    [Test]
+    public void ATinyResidualIsSolvedToFullAccuracyOnceScaled()
+    {
+        static double F(double y) => 1e-18 * (Math.Exp(y) - Math.Exp(0.3));
+        double lo = 0.1, hi = 0.5;
+        Assert.That(Brent.TryFindRoot(F, lo, hi, 1e-15 * hi, 200, out var unscaled), Is.True);
+        Assert.That(Math.Abs(unscaled - 0.3), Is.GreaterThan(1e-3), "unscaled, Brent stops at once (the reason for scaling)");
+        Assert.That(Brent.TryFindRoot(ImplicitRoot.Scaled(F, F(lo), F(hi)), lo, hi, 1e-15 * hi, 200, out var scaled), Is.True);
+        Assert.That(scaled, Is.EqualTo(0.3).Within(1e-14));
+    }
+
+    [Test]
+    public void ScalingLeavesAnUnscalableFunctionAlone()
+    {
+        static double F(double y) => y - 0.3;
+        Assert.That(ImplicitRoot.Scaled(F, 0, 0)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from zero ends");
+        Assert.That(ImplicitRoot.Scaled(F, double.PositiveInfinity, 1)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from an infinite end");
+        Assert.That(ImplicitRoot.Scaled(F, -4, 2)(0.5), Is.EqualTo(0.05).Within(1e-15), "divided by the larger end");
+    }
+}
