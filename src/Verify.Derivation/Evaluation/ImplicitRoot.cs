@@ -1,4 +1,3 @@
-using MathNet.Numerics.RootFinding;
 using Verify.Derivation.Results;
 using Verify.Symbolic.Core;
 using Verify.Symbolic.Numbers;
@@ -102,23 +101,12 @@ public sealed class ImplicitRoot
             if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
             {
                 // Relative accuracy: roots near 1e-12 occur (aX when phi is small) and must not be cut at 1e-15 absolute.
-                if (Brent.TryFindRoot(Scaled(F, prevF, f), prevY, y, Math.Max(1e-15 * Math.Abs(y), 1e-300), 200, out var root)) return root;
+                if (BracketedRoot.Find(F, prevY, y, Math.Max(1e-15 * Math.Abs(y), 1e-300)) is { } root) return root;
                 throw new NumericFailure($"Brent's method did not converge for {_unknown.Unknown.Name} in [{prevY}, {y}]");
             }
             if (double.IsFinite(f)) { prevY = y; prevF = f; }
         }
         var message = $"the condition defining {_unknown.Unknown.Name} has no sign change on ({lo}, {hi})";
         throw everyValueFinite ? new NoRootInDomain(message) : new NumericFailure(message);
-    }
-
-    /// <summary>
-    /// f divided by the larger of its values at a bracket's ends. Brent's method (MathNet's) also stops where |f| falls below
-    /// its accuracy, which is meant for the root's position: a residual whose values are all tiny (aD^(sigma - 1)*f
-    /// ~ 1e-15 at sigma = 10) would stop it at once, anywhere in the bracket. Scaled, |f| is small only near the root.
-    /// </summary>
-    public static Func<double, double> Scaled(Func<double, double> f, double atLo, double atHi)
-    {
-        var scale = Math.Max(Math.Abs(atLo), Math.Abs(atHi));
-        return scale > 0 && double.IsFinite(scale) ? y => f(y) / scale : f;
     }
 }

@@ -1,4 +1,3 @@
-using MathNet.Numerics.RootFinding;
 using Verify.Derivation.Results;
 using Verify.Symbolic.Core;
 using Verify.Symbolic.Numbers;
@@ -87,6 +86,7 @@ public sealed class NumericThreshold
         // both ends of the phase (log-normal costs: at small phi relocation reaches past the exporters, aR > aX, and
         // phase XX begins where aR falls to aX). The threshold is where the phase ends as the variable rises, the
         // meeting with the phase holding just below it and not just above, as 'where phi < phiP' reads it.
+        double? Root(Func<double, double> f, double a, double b) => BracketedRoot.Find(f, a, b, 1e-13 * Math.Max(1, Math.Abs(b)));
         var meetings = new List<double>();
         double prevX = double.NaN, prevF = double.NaN, largest = 0;
         foreach (var x in Abscissae(lo, hi))
@@ -155,30 +155,6 @@ public sealed class NumericThreshold
     }
 
     const int EndPoints = 8;
-
-    /// <summary>
-    /// A root between two points where the difference has opposite signs: Brent's method, or, where the phase
-    /// cannot be evaluated somewhere in between (Brent stops on a NaN), Brent again on the pieces of a finer
-    /// scan of the bracket whose ends exist and differ in sign; null when none meets.
-    /// </summary>
-    static double? Root(Func<double, double> f, double lo, double hi, int depth = 0)
-    {
-        try { return Brent.TryFindRoot(ImplicitRoot.Scaled(f, f(lo), f(hi)), lo, hi, 1e-13 * Math.Max(1, Math.Abs(hi)), 200, out var root) ? root : null; }
-        catch (ArithmeticException) when (depth < 3)
-        {
-            const int pieces = 8;
-            double prevX = lo, prevF = f(lo);
-            for (int k = 1; k <= pieces; k++)
-            {
-                var x = lo + (hi - lo) * k / pieces;
-                var fx = f(x);
-                if (double.IsFinite(prevF) && double.IsFinite(fx) && Math.Sign(prevF) != Math.Sign(fx) && Root(f, prevX, x, depth + 1) is { } root) return root;
-                (prevX, prevF) = (x, fx);
-            }
-            return null;
-        }
-        catch (ArithmeticException) { return null; }
-    }
 
     /// <summary>Bisects between a point where the difference exists and one where it does not: the last point where it does.</summary>
     static double LastDefined(Func<double, double> f, double inside, double outside)

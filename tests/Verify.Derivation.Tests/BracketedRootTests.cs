@@ -10,7 +10,7 @@ namespace Verify.Derivation.Tests;
 /// then "converges" anywhere: a_R came out 5e-4 (relative) from its root, and phi_P with it. Scaled by its values at
 /// the bracket's ends, the residual is small only near the root.
 /// </summary>
-public class RootScalingTests
+public class BracketedRootTests
 {
     [Test]
     public void ATinyResidualIsSolvedToFullAccuracyOnceScaled()
@@ -19,7 +19,7 @@ public class RootScalingTests
         double lo = 0.1, hi = 0.5;
         Assert.That(Brent.TryFindRoot(F, lo, hi, 1e-15 * hi, 200, out var unscaled), Is.True);
         Assert.That(Math.Abs(unscaled - 0.3), Is.GreaterThan(1e-3), "unscaled, Brent stops at once (the reason for scaling)");
-        Assert.That(Brent.TryFindRoot(ImplicitRoot.Scaled(F, F(lo), F(hi)), lo, hi, 1e-15 * hi, 200, out var scaled), Is.True);
+        Assert.That(Brent.TryFindRoot(BracketedRoot.Scaled(F, F(lo), F(hi)), lo, hi, 1e-15 * hi, 200, out var scaled), Is.True);
         Assert.That(scaled, Is.EqualTo(0.3).Within(1e-14));
     }
 
@@ -27,8 +27,18 @@ public class RootScalingTests
     public void ScalingLeavesAnUnscalableFunctionAlone()
     {
         static double F(double y) => y - 0.3;
-        Assert.That(ImplicitRoot.Scaled(F, 0, 0)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from zero ends");
-        Assert.That(ImplicitRoot.Scaled(F, double.PositiveInfinity, 1)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from an infinite end");
-        Assert.That(ImplicitRoot.Scaled(F, -4, 2)(0.5), Is.EqualTo(0.05).Within(1e-15), "divided by the larger end");
+        Assert.That(BracketedRoot.Scaled(F, 0, 0)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from zero ends");
+        Assert.That(BracketedRoot.Scaled(F, double.PositiveInfinity, 1)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from an infinite end");
+        Assert.That(BracketedRoot.Scaled(F, -4, 2)(0.5), Is.EqualTo(0.05).Within(1e-15), "divided by the larger end");
+    }
+
+    [Test]
+    public void ARootBeyondAPointWithNoValueIsFound()
+    {
+        // No value on (0.41, 0.47); Brent's first step from [0.4, 0.6] lands there (near 0.446) and stops on the NaN.
+        static double F(double y) => y > 0.41 && y < 0.47 ? double.NaN : Math.Pow(y - 0.48, 3);
+        Assert.Throws<ArithmeticException>(() => Brent.TryFindRoot(F, 0.4, 0.6, 1e-14, 200, out _), "the reason for the finer scan");
+        Assert.That(BracketedRoot.Find(F, 0.4, 0.6, 1e-14), Is.EqualTo(0.48).Within(1e-4));
+        Assert.That(BracketedRoot.Find(y => double.NaN, 0.4, 0.6, 1e-14), Is.Null, "nothing to find where nothing has a value");
     }
 }
