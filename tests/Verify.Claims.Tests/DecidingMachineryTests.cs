@@ -230,3 +230,33 @@ public class CounterexampleSearchFaultTests
         Assert.That(e!.Message, Does.Contain("ArithmeticException").And.Contain("a NaN reached Brent's method"));
     }
 }
+
+/// <summary>A formula claim on a threshold found numerically: refuted only once the derived values where it is found and where the claim puts it are those of the raw conditions.</summary>
+public class NumericThresholdFormulaTests
+{
+    [Test]
+    public void AWrongFormulaForANumericThresholdIsRefutedWithItsValuesConfirmed()
+    {
+        // x + e^x = 1 + p; x meets p/4 + 1/10000 near p = 0.0004 (no closed form), not at p = 1/2.
+        var model = ModelLoader.LoadText("""
+            model near-the-end
+            parameter p : 0 < p < 1
+            regime r
+              unknown x : -1 < x < 1
+              condition rise : x + exp(x) = 1 + p
+              phase low when x <= p/4 + 1/10000
+                quantity y = x
+              end
+              phase high
+                quantity y = x
+              end
+              threshold pT : x = p/4 + 1/10000 for p in low
+            end
+            """, "near-the-end.model");
+        var claims = ClaimsLoader.LoadText("claims for near-the-end\nclaim T.formula\n  regime r\n  assert formula pT = 1/2\nend\n", "near-the-end.claims");
+        var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), new CheckOptions(Draws: 20, Seed: 7));
+        var r = checker.Check(claims.Claims[0], "r");
+        Assert.That(r.Verdict, Is.EqualTo(Verdict.Refuted), r.Evidence);
+        Assert.That(r.Evidence, Does.Contain("confirmed from first principles"));
+    }
+}

@@ -77,6 +77,31 @@ static class FormulaDecider
         if (search.Shrunk is not { } bad) return new(Verdict.Undecided, $"not proved identical, and no point where they differ{within} in {search.Tested} draws: {evidence}");
         var inputs = s.Point(bad)!;
         var (dv, pv) = (derived.Evaluate(inputs), paper.Evaluate(inputs));
-        return new(Verdict.Refuted, $"the formulas differ: {evidence}; e.g. derived {dv:G6} vs paper {pv:G6} (seed {search.Seed}, shrunk)", s.Describe(bad, inputs), search.Tested);
+        var confirmed = "";
+        if (numeric && o.ConfirmFromFirstPrinciples && ThresholdVariable(s, derived.InPhases([.. Enumerable.Repeat(0, derived.Regimes.Count)])) is { } variable)
+        {
+            // A threshold found numerically rests on the phase's implicit solves: the derived values where it is found
+            // and where the paper puts it must both be those of the raw conditions, or the difference may be the solver's.
+            var index = s.Model.Inputs.ToList().IndexOf(variable);
+            foreach (var at in new[] { dv, pv })
+            {
+                var point = (double[])inputs.Clone();
+                point[index] = at;
+                var c = FirstPrinciples.Confirm(s.Model, [s.Regime], point);
+                if (!c.Confirmed)
+                    return new(Verdict.Undecided, $"the formulas seem to differ (derived {dv:G6} vs paper {pv:G6}), but the derived values at {variable.Name} = {at:G6} are not confirmed: {c.Detail}; {evidence}", s.Describe(bad, inputs), search.Tested);
+            }
+            confirmed = $"; the derived values at both {variable.Name} are confirmed from first principles";
+        }
+        return new(Verdict.Refuted, $"the formulas differ: {evidence}; e.g. derived {dv:G6} vs paper {pv:G6} (seed {search.Seed}, shrunk){confirmed}", s.Describe(bad, inputs), search.Tested);
+    }
+
+    /// <summary>The variable of the regime's threshold found numerically that the expression calls, if any.</summary>
+    static Symbol? ThresholdVariable(ClaimSetting s, Expr e)
+    {
+        if (s.Model.Derivation.Regime(s.Regime) is not { } regime) return null;
+        return regime.Thresholds
+            .Where(t => t.Value is null && e.Any(n => n is Call c && c.Name == NumericThreshold.FunctionName(regime, t)))
+            .Select(t => t.Threshold.For).FirstOrDefault();
     }
 }
