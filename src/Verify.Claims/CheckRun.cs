@@ -40,12 +40,13 @@ public static class CheckRun
         // not walk the same draws at once, each waiting on the other path by path.
         var order = Enumerable.Range(0, jobs.Count).OrderBy(i => model.FindDynamic(jobs[i].Regime) is null ? 1 : 0).ThenBy(i => i).ToArray();
         var paths = new Paths.PathStore();
+        var thresholds = new ThresholdValues();
         var results = new ClaimResult?[jobs.Count];
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, 2));
         var next = -1;
         var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
         {
-            var checker = new ClaimChecker(new ModelEvaluator(derive()), options, paths);
+            var checker = new ClaimChecker(new ModelEvaluator(derive()) { ThresholdValues = thresholds }, options, paths);
             int taken;
             while ((taken = Interlocked.Increment(ref next)) < jobs.Count)
             {

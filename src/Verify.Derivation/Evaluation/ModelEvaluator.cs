@@ -34,6 +34,9 @@ public sealed class ModelEvaluator
 
     readonly Dictionary<string, NumericThreshold> _thresholds = [];
 
+    /// <summary>Values of the thresholds found numerically; a check shares one between its workers.</summary>
+    public ThresholdValues ThresholdValues { get; init; } = new();
+
     /// <summary>
     /// A threshold with no closed form, one per model evaluator: each search costs a hundred solves of
     /// its phase, so every expression that uses it shares its value at the last point.

@@ -19,11 +19,13 @@ public sealed class NumericThreshold
     readonly int _phase;
     readonly int _variable;
     readonly IReadOnlyList<Relation> _domain;
+    readonly string _name;
 
     public NumericThreshold(ModelEvaluator model, RegimeDerivation regime, ThresholdDerivation threshold)
     {
         _threshold = threshold;
         _model = model;
+        _name = FunctionName(regime, threshold);
         var t = threshold.Threshold;
         _difference = new QuantityExpression(model, regime.Regime.Name, Canonical.Add([t.Left, Canonical.Mul([Expr.MinusOne, t.Right], StructuralSign.Instance)], StructuralSign.Instance));
         _phase = regime.Phases.Select((p, i) => (p, i)).First(x => x.p.Key == threshold.PhaseKey).i;
@@ -59,7 +61,14 @@ public sealed class NumericThreshold
     {
         var last = _last;
         if (last is not null && Same(last.Arguments, inputs)) return last.Value;
-        var value = Search(inputs);
+        var key = ThresholdValues.Key(_name, inputs, _variable);
+        if (!_model.ThresholdValues.TryGet(key, out var value, out var failure))
+        {
+            try { value = Search(inputs); }
+            catch (NumericFailure e) { failure = e.Message; }
+            _model.ThresholdValues.Add(key, value, failure);
+        }
+        if (failure is not null) throw new NumericFailure(failure);
         _last = new Last((double[])inputs.Clone(), value);
         return value;
     }
