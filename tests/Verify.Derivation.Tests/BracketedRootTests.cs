@@ -24,12 +24,21 @@ public class BracketedRootTests
     }
 
     [Test]
+    public void ARootNextToAPoleIsFoundToFullAccuracy()
+    {
+        // 1e300 at one end (a power-law residual near 0): divided by the larger end every value would be below the accuracy.
+        static double F(double y) => Math.Pow(0.1 / y, 300) - 1;   // root at y = 0.1; 1e300 at y = 0.01
+        double lo = 0.01, hi = 0.5;
+        Assert.That(BracketedRoot.Find(F, lo, hi, 1e-15 * hi), Is.EqualTo(0.1).Within(1e-14));
+    }
+
+    [Test]
     public void ScalingLeavesAnUnscalableFunctionAlone()
     {
         static double F(double y) => y - 0.3;
-        Assert.That(BracketedRoot.Scaled(F, 0, 0)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from zero ends");
-        Assert.That(BracketedRoot.Scaled(F, double.PositiveInfinity, 1)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from an infinite end");
-        Assert.That(BracketedRoot.Scaled(F, -4, 2)(0.5), Is.EqualTo(0.05).Within(1e-15), "divided by the larger end");
+        Assert.That(BracketedRoot.Scaled(F, 0, 3)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from a zero end");
+        Assert.That(BracketedRoot.Scaled(F, double.PositiveInfinity, double.NegativeInfinity)(0.5), Is.EqualTo(0.2).Within(1e-15), "no scale from infinite ends");
+        Assert.That(BracketedRoot.Scaled(F, -4, 2)(0.5), Is.EqualTo(0.1).Within(1e-15), "divided by the smaller end");
     }
 
     [Test]

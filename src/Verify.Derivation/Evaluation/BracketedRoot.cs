@@ -35,13 +35,14 @@ public static class BracketedRoot
     }
 
     /// <summary>
-    /// f divided by the larger of its values at a bracket's ends. MathNet's Brent also stops where |f| falls below its
+    /// f divided by the smaller of its values at a bracket's ends. MathNet's Brent also stops where |f| falls below its
     /// accuracy, which is meant for the root's position: a residual whose values are all tiny (aD^(sigma - 1)*f
-    /// ~ 1e-15 at sigma = 10) would stop it at once, anywhere in the bracket. Scaled, |f| is small only near the root.
+    /// ~ 1e-15 at sigma = 10) would stop it at once, anywhere in the bracket. Scaled, |f| is at least 1 at one end
+    /// and small only near the root. (Not the larger: next to a pole, 1e300 at one end, that would make every value tiny.)
     /// </summary>
     public static Func<double, double> Scaled(Func<double, double> f, double atLo, double atHi)
     {
-        var scale = Math.Max(Math.Abs(atLo), Math.Abs(atHi));
+        var scale = Math.Min(Math.Abs(atLo), Math.Abs(atHi));
         return scale > 0 && double.IsFinite(scale) ? y => f(y) / scale : f;
     }
 }
