@@ -237,23 +237,24 @@ public class NumericThresholdFormulaTests
     [Test]
     public void AWrongFormulaForANumericThresholdIsRefutedWithItsValuesConfirmed()
     {
-        // x + e^x = 1 + p; x meets p/4 + 1/10000 near p = 0.0004 (no closed form), not at p = 1/2.
+        // 2z = p + e^(-z): z rises with p, through 1 - p where 2(1 - p) = p + e^(p - 1), near p = 0.47 (no closed
+        // form), where phase 'below' ends; not at p = 1/4.
         var model = ModelLoader.LoadText("""
-            model near-the-end
+            model falling-through
             parameter p : 0 < p < 1
             regime r
-              unknown x : -1 < x < 1
-              condition rise : x + exp(x) = 1 + p
-              phase low when x <= p/4 + 1/10000
-                quantity y = x
+              unknown z : 0 < z < 1
+              condition balance : 2*z = p + exp(-z)
+              phase below when z <= 1 - p
+                quantity w = 1 - z
               end
-              phase high
-                quantity y = x
+              phase above
+                quantity w = z - p
               end
-              threshold pT : x = p/4 + 1/10000 for p in low
+              threshold pT : z = 1 - p for p in below
             end
-            """, "near-the-end.model");
-        var claims = ClaimsLoader.LoadText("claims for near-the-end\nclaim T.formula\n  regime r\n  assert formula pT = 1/2\nend\n", "near-the-end.claims");
+            """, "falling-through.model");
+        var claims = ClaimsLoader.LoadText("claims for falling-through\nclaim T.formula\n  regime r\n  assert formula pT = 1/4\nend\n", "falling-through.claims");
         var checker = new ClaimChecker(new ModelEvaluator(ModelDeriver.Derive(model)), new CheckOptions(Draws: 20, Seed: 7));
         var r = checker.Check(claims.Claims[0], "r");
         Assert.That(r.Verdict, Is.EqualTo(Verdict.Refuted), r.Evidence);

@@ -232,6 +232,14 @@ public class BeyondParetoTests
         Assert.That(NumericThresholdOf(model), Is.EqualTo(0.3 + Math.Exp(0.3) - 1).Within(1e-9));
     }
 
+    /// <summary>Where gap changes sign in [lo, hi] (which it must), by bisection to the last bit: the reference a threshold is set against.</summary>
+    static double Bisect(Func<double, double> gap, double lo, double hi)
+    {
+        Assert.That(Math.Sign(gap(lo)), Is.Not.EqualTo(Math.Sign(gap(hi))), "the reference bracket holds a sign change");
+        for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(gap(mid)) == Math.Sign(gap(lo))) lo = mid; else hi = mid; }
+        return lo;
+    }
+
     /// <summary>The threshold pT of a one-regime toy model (regime r, parameter p), which must have no closed form.</summary>
     static double NumericThresholdOf(ModelDocument model)
     {
@@ -269,8 +277,7 @@ public class BeyondParetoTests
         // The meeting by bisection on x = u = p/4 + 1e-4 put into the condition: u + (exp(u) - 1) - p = 0.
         static double Gap(double p) => p / 4 + 1e-4 + double.ExpM1(p / 4 + 1e-4) - p;
         double lo = 1e-5, hi = 1e-2;
-        Assert.That(Math.Sign(Gap(lo)), Is.Not.EqualTo(Math.Sign(Gap(hi))));
-        for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(Gap(mid)) == Math.Sign(Gap(lo))) lo = mid; else hi = mid; }
+        lo = Bisect(Gap, lo, hi);
         Assert.That(lo, Is.LessThan(1.0 / 48), "the meeting lies below the scan's first evenly spaced point");
         Assert.That(value, Is.EqualTo(lo).Within(1e-6 * lo));
     }
@@ -301,8 +308,7 @@ public class BeyondParetoTests
         // The meeting by bisection on x = u = p/10 put into the condition, between the gap and 25/48.
         static double Gap(double p) => p / 10 + double.ExpM1(p / 10) - 1000 * (p - 0.505) * (p - 0.51);
         double lo = 0.5101, hi = 25.0 / 48;
-        Assert.That(Math.Sign(Gap(lo)), Is.Not.EqualTo(Math.Sign(Gap(hi))));
-        for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(Gap(mid)) == Math.Sign(Gap(lo))) lo = mid; else hi = mid; }
+        lo = Bisect(Gap, lo, hi);
         Assert.That(NumericThresholdOf(model), Is.EqualTo(lo).Within(1e-9));
     }
 
@@ -331,8 +337,7 @@ public class BeyondParetoTests
             """, "before-the-end.model");
         static double Gap(double p) => p / 50 + double.ExpM1(p / 50) - 10 * (0.51 - p);
         double lo = 0.5, hi = 0.51;
-        Assert.That(Math.Sign(Gap(lo)), Is.Not.EqualTo(Math.Sign(Gap(hi))));
-        for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(Gap(mid)) == Math.Sign(Gap(lo))) lo = mid; else hi = mid; }
+        lo = Bisect(Gap, lo, hi);
         Assert.That(NumericThresholdOf(model), Is.EqualTo(lo).Within(1e-9));
     }
 

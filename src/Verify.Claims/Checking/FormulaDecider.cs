@@ -82,8 +82,10 @@ static class FormulaDecider
         {
             // A threshold found numerically rests on the phase's implicit solves: the derived values where it is found
             // and where the paper puts it must both be those of the raw conditions, or the difference may be the solver's.
+            // Where it is found, a millionth below it: inside the phase that ends there (at the meeting itself either phase
+            // may be taken, and quantities written differently in each may differ).
             var index = s.Model.Inputs.ToList().IndexOf(variable);
-            foreach (var at in new[] { dv, pv })
+            foreach (var at in new[] { dv * (1 - 1e-6), pv })
             {
                 var point = (double[])inputs.Clone();
                 point[index] = at;
