@@ -207,28 +207,14 @@ public class BeyondParetoTests
     }
 
     /// <summary>
-    /// x + e^x = 1 + p has no closed form in x, which rises with p; phase mid holds while 0.1 <= x <= 0.3, so the
+    /// x + e^x = 1 + p has no closed form in x, which rises with p; phase inside holds while 0.1 <= x <= 0.3, so the
     /// sides of (x - 0.1)(x - 0.3) = 0 meet at both its ends. The threshold is where the phase ends as p rises
     /// (x = 0.3, p = 0.3 + e^0.3 - 1), as 'where p < pT' reads it, not the first meeting (x = 0.1).
     /// </summary>
     [Test]
     public void AThresholdMetAtBothEndsOfItsPhaseIsWhereThePhaseEnds()
     {
-        var model = ModelLoader.LoadText("""
-            model two-meetings
-            parameter p : 0 < p < 1
-            regime r
-              unknown x : -1 < x < 1
-              condition rise : x + exp(x) = 1 + p
-              phase mid when (x - 1/10)*(x - 3/10) <= 0
-                quantity y = x
-              end
-              phase outside
-                quantity y = x
-              end
-              threshold pT : (x - 1/10)*(x - 3/10) = 0 for p in mid
-            end
-            """, "two-meetings.model");
+        var model = ToyModel("two-meetings", "-1 < x < 1", "x + exp(x) = 1 + p", "(x - 1/10)*(x - 3/10) <= 0", "(x - 1/10)*(x - 3/10) = 0");
         Assert.That(NumericThresholdOf(model), Is.EqualTo(0.3 + Math.Exp(0.3) - 1).Within(1e-9));
     }
 
@@ -239,6 +225,27 @@ public class BeyondParetoTests
         for (int k = 0; k < 200; k++) { var mid = (lo + hi) / 2; if (Math.Sign(gap(mid)) == Math.Sign(gap(lo))) lo = mid; else hi = mid; }
         return lo;
     }
+
+    /// <summary>
+    /// A one-regime toy model: x (in its domain) solves the condition, which moves with p; phase 'inside' holds where
+    /// 'when' does, 'outside' elsewhere; the threshold pT is where the sides of 'meeting' meet in phase 'inside'.
+    /// </summary>
+    static ModelDocument ToyModel(string name, string domain, string condition, string when, string meeting) =>
+        ModelLoader.LoadText($"""
+            model {name}
+            parameter p : 0 < p < 1
+            regime r
+              unknown x : {domain}
+              condition moving : {condition}
+              phase inside when {when}
+                quantity y = x
+              end
+              phase outside
+                quantity y = x
+              end
+              threshold pT : {meeting} for p in inside
+            end
+            """, $"{name}.model");
 
     /// <summary>The threshold pT of a one-regime toy model (regime r, parameter p), which must have no closed form.</summary>
     static double NumericThresholdOf(ModelDocument model)
@@ -258,21 +265,7 @@ public class BeyondParetoTests
     [Test]
     public void AThresholdNextToTheEndOfItsDomainIsFound()
     {
-        var model = ModelLoader.LoadText("""
-            model near-the-end
-            parameter p : 0 < p < 1
-            regime r
-              unknown x : -1 < x < 1
-              condition rise : x + exp(x) = 1 + p
-              phase low when x <= p/4 + 1/10000
-                quantity y = x
-              end
-              phase high
-                quantity y = x
-              end
-              threshold pT : x = p/4 + 1/10000 for p in low
-            end
-            """, "near-the-end.model");
+        var model = ToyModel("near-the-end", "-1 < x < 1", "x + exp(x) = 1 + p", "x <= p/4 + 1/10000", "x = p/4 + 1/10000");
         var value = NumericThresholdOf(model);
         // The meeting by bisection on x = u = p/4 + 1e-4 put into the condition: u + (exp(u) - 1) - p = 0.
         static double Gap(double p) => p / 4 + 1e-4 + double.ExpM1(p / 4 + 1e-4) - p;
@@ -290,21 +283,7 @@ public class BeyondParetoTests
     [Test]
     public void AThresholdBesideAGapInItsPhaseIsFound()
     {
-        var model = ModelLoader.LoadText("""
-            model beside-a-gap
-            parameter p : 0 < p < 1
-            regime r
-              unknown x : 0 < x < 1
-              condition rise : x + exp(x) - 1 = 1000*(p - 101/200)*(p - 51/100)
-              phase low when x <= p/10
-                quantity y = x
-              end
-              phase high
-                quantity y = x
-              end
-              threshold pT : x = p/10 for p in low
-            end
-            """, "beside-a-gap.model");
+        var model = ToyModel("beside-a-gap", "0 < x < 1", "x + exp(x) - 1 = 1000*(p - 101/200)*(p - 51/100)", "x <= p/10", "x = p/10");
         // The meeting by bisection on x = u = p/10 put into the condition, between the gap and 25/48.
         static double Gap(double p) => p / 10 + double.ExpM1(p / 10) - 1000 * (p - 0.505) * (p - 0.51);
         double lo = 0.5101, hi = 25.0 / 48;
@@ -320,21 +299,7 @@ public class BeyondParetoTests
     [Test]
     public void AThresholdJustBeforeItsPhaseStopsExistingIsFound()
     {
-        var model = ModelLoader.LoadText("""
-            model before-the-end
-            parameter p : 0 < p < 1
-            regime r
-              unknown x : 0 < x < 1
-              condition fall : x + exp(x) - 1 = 10*(51/100 - p)
-              phase low when x >= p/50
-                quantity y = x
-              end
-              phase high
-                quantity y = x
-              end
-              threshold pT : x = p/50 for p in low
-            end
-            """, "before-the-end.model");
+        var model = ToyModel("before-the-end", "0 < x < 1", "x + exp(x) - 1 = 10*(51/100 - p)", "x >= p/50", "x = p/50");
         static double Gap(double p) => p / 50 + double.ExpM1(p / 50) - 10 * (0.51 - p);
         double lo = 0.5, hi = 0.51;
         lo = Bisect(Gap, lo, hi);
