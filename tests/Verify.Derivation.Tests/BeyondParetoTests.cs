@@ -179,6 +179,57 @@ public class BeyondParetoTests
         Assert.That(compared, Is.GreaterThanOrEqualTo(15), "most draws have an interior solution");
     }
 
+    /// <summary>
+    /// A threshold's scan walks its variable inside a <see cref="ContinuationScope"/>, where a joint solve after a
+    /// failed one skips its restarts and a single root is looked for on a coarser grid first. Neither may change a
+    /// value the phase has: at random points, each value found inside a walk (after other points of the walk, and
+    /// asked again after them) is, bit for bit, the value found outside any walk. One model has a joint block
+    /// (aD, aDstar), the other a single implicit root (aD).
+    /// </summary>
+    [Test]
+    public void InsideAWalkThePhasesValuesAreThoseOutsideIt()
+    {
+        var joint = ModelLoader.LoadText(TwoNationCutoffs, "two-nation-cutoffs.model");
+        var single = ModelLoader.LoadText(TruncatedExponential, "truncated-exponential.model");
+        var draw = from sigma in CrossCheckRunner.Open(1.2, 1.9) from x in CrossCheckRunner.Open(0.1, 0.8)
+                   from f in CrossCheckRunner.Open(0.5, 2) from share in CrossCheckRunner.Open(0.01, 0.1) select (sigma, x, f, share);
+        int jointCompared = WalkAgrees(joint, "trade", ["aD", "aDstar", "aX"], "phi", draw.Select(p => (p.x, new Dictionary<string, double>
+            { ["sigma"] = p.sigma, ["phi"] = p.x, ["f"] = p.f, ["fE"] = p.share * p.f })), seed: 201417);
+        int singleCompared = WalkAgrees(single, "autarky", ["aD", "B", "n"], "L", draw.Select(p => (p.x, new Dictionary<string, double>
+            { ["sigma"] = p.sigma, ["L"] = p.x, ["f"] = p.f, ["fE"] = p.share * p.f })), seed: 201418);
+        Assert.That(jointCompared, Is.GreaterThanOrEqualTo(15), "most draws have an interior solution (joint block)");
+        Assert.That(singleCompared, Is.GreaterThanOrEqualTo(15), "most draws have a solution (single root)");
+    }
+
+    /// <summary>Compares each name at each drawn point outside a walk and inside one along <paramref name="walked"/>; returns how many points both solved.</summary>
+    static int WalkAgrees(ModelDocument model, string regime, string[] names, string walked,
+        FsCheck.Gen<(double X, Dictionary<string, double> Values)> draw, ulong seed)
+    {
+        var evaluator = new ModelEvaluator(ModelDeriver.Derive(model));
+        var quantities = names.Select(n => new QuantityExpression(evaluator, regime, ExpressionScope.Parse(model, regime, n).Expr)).ToList();
+        double[]? ValuesAt(Dictionary<string, double> values)
+        {
+            try { return [.. quantities.Select(q => q.Evaluate(evaluator.InputVector(values)))]; }
+            catch (NumericFailure) { return null; }
+        }
+        int compared = 0;
+        CrossCheckRunner.Check(draw, p =>
+        {
+            var outside = ValuesAt(p.Values);
+            using var walk = ContinuationScope.Open();
+            foreach (var x in new[] { 0.02, 0.3, 0.97, 0.5 })
+                ValuesAt(new Dictionary<string, double>(p.Values) { [walked] = x });
+            var inside = ValuesAt(p.Values);
+            foreach (var x in new[] { 0.99, 0.01 })
+                ValuesAt(new Dictionary<string, double>(p.Values) { [walked] = x });
+            var again = ValuesAt(p.Values);
+            if (outside is null) return inside is null && again is null;
+            compared++;
+            return inside is not null && again is not null && outside.SequenceEqual(inside) && outside.SequenceEqual(again);
+        }, seed: seed, count: 20, name: $"{model.Name}: values inside a walk along {walked} vs outside");
+        return compared;
+    }
+
     [Test]
     public void AThresholdWithNoClosedFormIsFoundNumerically()
     {

@@ -15,7 +15,7 @@ public sealed class ImplicitRoot
     readonly Func<double[], double> _residual;
     readonly Func<double[], double>[] _lower;
     readonly Func<double[], double>[] _upper;
-    const int ScanPoints = 256;
+    const int ScanPoints = 256, WalkStride = 4;
     // Roots far below 1 occur (an export cut-off near 1e-40 when rho is small): the geometric grid reaches down to this.
     const double SmallestScanned = 1e-300;
 
@@ -63,6 +63,7 @@ public sealed class ImplicitRoot
 
     public double Solve(double[] parameters)
     {
+        if (ContinuationScope.Current is { } walk) return InWalk(walk, parameters);
         var last = _last;
         if (last is not null && last.Arguments.AsSpan().SequenceEqual(parameters)) return last.Root;
         var root = Search(parameters);
@@ -70,7 +71,19 @@ public sealed class ImplicitRoot
         return root;
     }
 
-    double Search(double[] parameters)
+    /// <summary>Inside a walk: the walk's own answer at this point, or a search on the walk's coarser grid first.</summary>
+    double InWalk(ContinuationScope walk, double[] parameters)
+    {
+        if (walk.At(this, parameters) is not { } step)
+        {
+            try { step = new(Search(parameters, WalkStride), null); }
+            catch (NumericFailure e) { step = new(null, e); }
+            walk.Record(this, parameters, step);
+        }
+        return step.Answer<double>();
+    }
+
+    double Search(double[] parameters, int stride = 1)
     {
         double lo = 0, hi = 1;
         bool haveLo = false, haveHi = false;
@@ -90,9 +103,13 @@ public sealed class ImplicitRoot
             if (lo == 0) return Math.Min(hi * Math.Pow(SmallestScanned, 1 - t), hi * (1 - 1e-14));
             return Math.Clamp(lo + (hi - lo) * t, lo + (hi - lo) * 1e-14, hi - (hi - lo) * 1e-14);
         }
+        // With a stride (inside a walk) every stride-th grid point first, and the points of a cell only once the
+        // sign changes across it: the same bracket, and so the same root, unless two roots hide in one cell
+        // before the first that shows a change.
         double prevY = double.NaN, prevF = double.NaN;
+        int prevK = -1;
         var everyValueFinite = true;
-        for (int k = 0; k <= ScanPoints; k++)
+        for (int k = 0; k <= ScanPoints; k += stride)
         {
             var y = Grid(k);
             var f = F(y);
@@ -100,11 +117,20 @@ public sealed class ImplicitRoot
             everyValueFinite &= double.IsFinite(f);
             if (double.IsFinite(f) && double.IsFinite(prevF) && Math.Sign(f) != Math.Sign(prevF))
             {
+                for (int j = prevK + 1; j < k; j++)
+                {
+                    var yj = Grid(j);
+                    var fj = F(yj);
+                    if (fj == 0) return yj;
+                    if (!double.IsFinite(fj)) continue;
+                    if (Math.Sign(fj) != Math.Sign(prevF)) { y = yj; break; }
+                    (prevY, prevF) = (yj, fj);
+                }
                 // Relative accuracy: roots near 1e-12 occur (aX when phi is small) and must not be cut at 1e-15 absolute.
                 if (BracketedRoot.Find(F, prevY, y, Math.Max(1e-15 * Math.Abs(y), 1e-300)) is { } root) return root;
                 throw new NumericFailure($"Brent's method did not converge for {_unknown.Unknown.Name} in [{prevY}, {y}]");
             }
-            if (double.IsFinite(f)) { prevY = y; prevF = f; }
+            if (double.IsFinite(f)) { prevY = y; prevF = f; prevK = k; }
         }
         var message = $"the condition defining {_unknown.Unknown.Name} has no sign change on ({lo}, {hi})";
         throw everyValueFinite ? new NoRootInDomain(message) : new NumericFailure(message);

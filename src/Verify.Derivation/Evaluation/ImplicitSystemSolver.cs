@@ -82,14 +82,36 @@ sealed class ImplicitSystemSolver
 
     Last At(double[] args)
     {
+        if (ContinuationScope.Current is { } walk) return Continue(walk, args);
         var last = _last;
         if (last is not null && last.Arguments.AsSpan().SequenceEqual(args)) return last;
-        var known = _parameters.Select((p, i) => (p, args[i])).ToDictionary(t => t.p, t => t.Item2);
-        var solution = _prepared.Solve(known);
-        if (!solution.Success) throw new NumericFailure($"the implicit system {string.Join(", ", _system.Unknowns.Select(u => u.Symbol.Name))} was not solved: {solution.FailureReason}");
+        var solution = SolveAt(args, null);
+        if (!solution.Success) throw Failure(solution);
         _last = last = new Last([.. args], solution.Values);
         return last;
     }
+
+    /// <summary>A solve inside a walk (see <see cref="ContinuationScope"/>): no restarts right after a failure.</summary>
+    Last Continue(ContinuationScope walk, double[] args)
+    {
+        if (walk.At(this, args) is not { } step)
+        {
+            var options = walk.LastFailed(this) ? SolveOptions.Default with { Restarts = 0 } : null;
+            var solution = SolveAt(args, options);
+            step = new(solution.Success ? solution.Values : null, solution.Success ? null : Failure(solution));
+            walk.Record(this, args, step);
+        }
+        return new Last([.. args], step.Answer<IReadOnlyDictionary<Symbol, double>>());
+    }
+
+    RawSolution SolveAt(double[] args, SolveOptions? options)
+    {
+        var known = _parameters.Select((p, i) => (p, args[i])).ToDictionary(t => t.p, t => t.Item2);
+        return _prepared.Solve(known, options);
+    }
+
+    NumericFailure Failure(RawSolution solution) =>
+        new($"the implicit system {string.Join(", ", _system.Unknowns.Select(u => u.Symbol.Name))} was not solved: {solution.FailureReason}");
 
     /// <summary>dy/dp_column for every unknown of the block: −(∂F/∂y)⁻¹ ∂F/∂p_column.</summary>
     double[] Slopes(IReadOnlyDictionary<Symbol, double> values, double[] args, int column)

@@ -64,7 +64,11 @@ public sealed class NumericThreshold
         var key = ThresholdValues.Key(_name, inputs, _variable);
         if (!_model.ThresholdValues.TryGet(key, out var value, out var failure))
         {
-            try { value = Search(inputs); }
+            try
+            {
+                using var walk = ContinuationScope.Open();
+                value = Search(inputs);
+            }
             catch (NumericFailure e) { failure = e.Message; }
             _model.ThresholdValues.Add(key, value, failure);
         }
@@ -121,7 +125,7 @@ public sealed class NumericThreshold
                 var atEdge = F(inside);
                 var scale = Math.Max(largest, Math.Abs(atEdge));
                 if (Math.Abs(atEdge) <= 1e-7 * Math.Max(largest, 1e-300)) meetings.Add(inside);
-                else if (Math.Sign(atEdge) != Math.Sign(prevF) && Root(F, prevX, inside) is { } root && Math.Abs(F(root)) <= 1e-6 * scale)
+                else if (double.IsFinite(atEdge) && Math.Sign(atEdge) != Math.Sign(prevF) && Root(F, prevX, inside) is { } root && Math.Abs(F(root)) <= 1e-6 * scale)
                     meetings.Add(root);
             }
             if (double.IsFinite(f)) { prevX = x; prevF = f; largest = Math.Max(largest, Math.Abs(f)); }
