@@ -26,6 +26,9 @@ static class UniversalDecider
                 return new(Verdict.Undecided, $"a symbolic proof ({proof.Evidence}) and a counterexample disagree: {Describe(a.Relation.Text, l, r)}", point, search.Tested);
             if (confirmation is { Confirmed: false })
                 return new(Verdict.Undecided, $"counterexample not confirmed: {Describe(a.Relation.Text, l, r)}; {confirmation.Detail}", point, search.Tested);
+            if (NumericThresholds(relation) is { Count: > 0 } thresholds)
+                return new(Verdict.Undecided, $"apparent counterexample (seed {search.Seed}, after {search.Tested} draws, shrunk): {Describe(a.Relation.Text, l, r)}; but it rests on {string.Join(", ", thresholds)}, found numerically, which the raw solver does not confirm (it confirms the values at the point, not where the sides of a threshold meet){(confirmation is null ? "" : "; " + confirmation.Detail)}",
+                    point, search.Tested);
             return new(Verdict.Refuted,
                 $"counterexample (seed {search.Seed}, after {search.Tested} draws, shrunk): {Describe(a.Relation.Text, l, r)}{(confirmation is null ? "" : "; " + confirmation.Detail)}",
                 point, search.Tested);
@@ -59,6 +62,24 @@ static class UniversalDecider
             return new(Verdict.Undecided, $"{a.Relation.Text}: {boxed.Evidence}; not confirmed: {confirmation.Detail}", point, tested);
         var (l, r) = relation.Sides(inputs);
         return new(Verdict.Refuted, $"counterexample found by the interval search after {tested} draws found none: {Describe(a.Relation.Text, l, r)}{(confirmation is null ? "" : "; " + confirmation.Detail)}", point, tested);
+    }
+
+    /// <summary>
+    /// The thresholds found numerically that the relation's sides use (by name). A threshold found by scanning is
+    /// limited by the conditioning of its phase's solution near the meeting (a_R lost in rounding as it nears a_D,
+    /// say), and the first-principles confirmation checks the values at the point, not the meeting, so a
+    /// counterexample that rests on one is not a refutation.
+    /// </summary>
+    static List<string> NumericThresholds(RelationCheck relation)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var side in new[] { relation.Left, relation.Right })
+            side.InPhases([.. Enumerable.Repeat(0, side.Regimes.Count)]).Any(n =>
+            {
+                if (n is Verify.Symbolic.Core.Call c && Verify.Derivation.Evaluation.NumericThreshold.IsNumericThreshold(c.Name)) names.Add(c.Name);
+                return false;   // visit every node
+            });
+        return [.. names];
     }
 
     /// <summary>The first-principles confirmation used while searching (none when switched off).</summary>
