@@ -180,7 +180,7 @@ public class BeyondParetoTests
     }
 
     /// <summary>
-    /// A threshold's scan walks its variable inside a <see cref="ContinuationScope"/>, where a joint solve after a
+    /// A threshold's scan walks its variable inside a <see cref="WalkScope"/>, where a joint solve after a
     /// failed one skips its restarts and a single root is looked for on a coarser grid first. Neither may change a
     /// value the phase has: at random points, each value found inside a walk (after other points of the walk, and
     /// asked again after them) is, bit for bit, the value found outside any walk. One model has a joint block
@@ -216,7 +216,7 @@ public class BeyondParetoTests
         CrossCheckRunner.Check(draw, p =>
         {
             var outside = ValuesAt(p.Values);
-            using var walk = ContinuationScope.Open();
+            using var walk = WalkScope.Open();
             foreach (var x in new[] { 0.02, 0.3, 0.97, 0.5 })
                 ValuesAt(new Dictionary<string, double>(p.Values) { [walked] = x });
             var inside = ValuesAt(p.Values);

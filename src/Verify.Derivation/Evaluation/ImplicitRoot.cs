@@ -63,7 +63,7 @@ public sealed class ImplicitRoot
 
     public double Solve(double[] parameters)
     {
-        if (ContinuationScope.Current is { } walk) return InWalk(walk, parameters);
+        if (WalkScope.Current is { } walk) return InWalk(walk, parameters);
         var last = _last;
         if (last is not null && last.Arguments.AsSpan().SequenceEqual(parameters)) return last.Root;
         var root = Search(parameters);
@@ -72,7 +72,7 @@ public sealed class ImplicitRoot
     }
 
     /// <summary>Inside a walk: the walk's own answer at this point, or a search on the walk's coarser grid first.</summary>
-    double InWalk(ContinuationScope walk, double[] parameters)
+    double InWalk(WalkScope walk, double[] parameters)
     {
         if (walk.At(this, parameters) is not { } step)
         {

@@ -82,7 +82,7 @@ sealed class ImplicitSystemSolver
 
     Last At(double[] args)
     {
-        if (ContinuationScope.Current is { } walk) return Continue(walk, args);
+        if (WalkScope.Current is { } walk) return InWalk(walk, args);
         var last = _last;
         if (last is not null && last.Arguments.AsSpan().SequenceEqual(args)) return last;
         var solution = SolveAt(args, null);
@@ -91,8 +91,8 @@ sealed class ImplicitSystemSolver
         return last;
     }
 
-    /// <summary>A solve inside a walk (see <see cref="ContinuationScope"/>): no restarts right after a failure.</summary>
-    Last Continue(ContinuationScope walk, double[] args)
+    /// <summary>A solve inside a walk (see <see cref="WalkScope"/>): no restarts right after a failure.</summary>
+    Last InWalk(WalkScope walk, double[] args)
     {
         if (walk.At(this, args) is not { } step)
         {

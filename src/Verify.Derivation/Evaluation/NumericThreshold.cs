@@ -66,7 +66,7 @@ public sealed class NumericThreshold
         {
             try
             {
-                using var walk = ContinuationScope.Open();
+                using var walk = WalkScope.Open();
                 value = Search(inputs);
             }
             catch (NumericFailure e) { failure = e.Message; }

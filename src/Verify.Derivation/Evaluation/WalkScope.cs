@@ -10,10 +10,10 @@ namespace Verify.Derivation.Evaluation;
 /// empty, so what it finds is a function of the walk's points alone, not of what was solved before
 /// it; the solvers' own caches are neither read nor written meanwhile.
 /// </summary>
-public sealed class ContinuationScope : IDisposable
+public sealed class WalkScope : IDisposable
 {
-    [ThreadStatic] static ContinuationScope? _current;
-    readonly ContinuationScope? _outer;
+    [ThreadStatic] static WalkScope? _current;
+    readonly WalkScope? _outer;
     readonly Dictionary<object, Walked> _solvers = [];
 
     /// <summary>A solve in this walk: its solution (a root, or the values of a joint block), or why it failed.</summary>
@@ -29,16 +29,16 @@ public sealed class ContinuationScope : IDisposable
         public bool LastFailed;
     }
 
-    ContinuationScope()
+    WalkScope()
     {
         _outer = _current;
         _current = this;
     }
 
     /// <summary>Opens a walk on this thread; disposing it closes it.</summary>
-    public static ContinuationScope Open() => new();
+    public static WalkScope Open() => new();
 
-    internal static ContinuationScope? Current => _current;
+    internal static WalkScope? Current => _current;
 
     /// <summary>The answer already given at these arguments, if any.</summary>
     internal Step? At(object solver, double[] arguments) =>
