@@ -12,10 +12,10 @@ static class CompiledExpression
     public static Func<double[], double> Compile(Expr e, IReadOnlyList<Symbol> parameters, FunctionTable? functions)
     {
         if (e is Number n) { var c = n.Value.ToDouble(); return _ => c; }
-        return Compiler.Compile(e, parameters, functions);
+        return Compiler.Compile(e, parameters, functions, reuseUnchanged: true);
     }
 
     /// <summary>One delegate writing every expression's value into the results array.</summary>
     public static Action<double[], double[]> CompileMany(IReadOnlyList<Expr> es, IReadOnlyList<Symbol> parameters, FunctionTable? functions) =>
-        Compiler.CompileMany(es, parameters, functions);
+        Compiler.CompileMany(es, parameters, functions, reuseUnchanged: true);
 }

@@ -60,9 +60,9 @@ public sealed partial class DynamicSimulator
         frame.AddRange(regime.Unknowns.Select(u => u.Symbol));
         _frame = [.. frame];
 
-        _conditions = Compiler.CompileMany(_forms.Conditions.SelectMany(c => new[] { c.Left, c.Right }).ToList(), _frame);
+        _conditions = Compiler.CompileMany(_forms.Conditions.SelectMany(c => new[] { c.Left, c.Right }).ToList(), _frame, reuseUnchanged: true);
         var laws = regime.States.Select(s => _forms.Laws.FirstOrDefault(l => l.State == s.Symbol)).ToList();
-        _laws = Compiler.CompileMany(laws.SelectMany(l => l.State is null ? new[] { Expr.Zero, Expr.One } : new[] { l.Constant, l.Coefficient }).ToList(), _frame);
+        _laws = Compiler.CompileMany(laws.SelectMany(l => l.State is null ? new[] { Expr.Zero, Expr.One } : new[] { l.Constant, l.Coefficient }).ToList(), _frame, reuseUnchanged: true);
         _quantities = Compiler.CompileMany(_forms.Quantities.Select(q => q.Definition).ToList(), _frame);
         _positive = regime.Unknowns.Select(u => u.Symbol.Sign == SymbolSign.Positive).ToArray();
         _stateBounds = regime.States.Select(s => ConstantBounds(s.Symbol, s.Domain)).ToArray();

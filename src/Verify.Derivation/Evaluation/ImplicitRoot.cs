@@ -24,7 +24,7 @@ public sealed class ImplicitRoot
         _unknown = unknown;
         var inputs = new List<Symbol> { unknown.Unknown };
         inputs.AddRange(unknown.Parameters);
-        _residual = Compiler.Compile(unknown.Residual, inputs, functions);
+        _residual = Compiler.Compile(unknown.Residual, inputs, functions, reuseUnchanged: true);
         var lower = new List<Func<double[], double>>();
         var upper = new List<Func<double[], double>>();
         foreach (var r in unknown.Domain)

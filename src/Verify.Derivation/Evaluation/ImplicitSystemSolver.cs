@@ -68,7 +68,7 @@ sealed class ImplicitSystemSolver
     readonly Dictionary<int, Action<double[], double[]>> _byParameter = [];
 
     Action<double[], double[]> Compile(IReadOnlyList<Symbol> by) =>
-        Compiler.CompileMany([.. _residuals.SelectMany(r => by.Select(v => Differentiation.Derivative(r, v, _earlierBlocks, _oracle)))], _variables, _functions);
+        Compiler.CompileMany([.. _residuals.SelectMany(r => by.Select(v => Differentiation.Derivative(r, v, _earlierBlocks, _oracle)))], _variables, _functions, reuseUnchanged: true);
 
     public IReadOnlyDictionary<Symbol, double> Solve(double[] args) => At(args).Values;
 

@@ -44,9 +44,9 @@ public sealed class PhaseEvaluator
             sides.Add(r.Right.Substitute(values).Substitute(derivedParameters));
         }
         exprs.AddRange(sides);
-        _all = Compiler.CompileMany(exprs, inputs, Functions);
+        _all = Compiler.CompileMany(exprs, inputs, Functions, reuseUnchanged: true);
         _buffer = new double[exprs.Count];
-        _sides = sides.Count == 0 ? null : Compiler.CompileMany(sides, inputs, Functions);
+        _sides = sides.Count == 0 ? null : Compiler.CompileMany(sides, inputs, Functions, reuseUnchanged: true);
         _sideBuffer = new double[sides.Count];
     }
 

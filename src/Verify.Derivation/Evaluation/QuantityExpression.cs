@@ -169,7 +169,7 @@ public sealed class QuantityExpression
     Func<double[], double> Compile(int[] phases)
     {
         var (e, functions) = Build(phases);
-        return Compiler.Compile(e, _model.Inputs, functions);
+        return Compiler.Compile(e, _model.Inputs, functions, reuseUnchanged: true);
     }
 
     /// <summary>A phase's values by symbol, with the regime's thresholds.</summary>

@@ -36,6 +36,10 @@ internal sealed class CompilationPlan
         public Func<double[], double>? Function { get; set; }
         /// <summary>For an integral: the scope of its integrand (Kids are body, lower, upper).</summary>
         public Scope? BodyScope { get; set; }
+        /// <summary>The parameters its value depends on, one bit each (every bit past the 64th parameter).</summary>
+        public ulong Inputs { get; set; }
+        /// <summary>No function from the table below it: its value is a function of <see cref="Inputs"/> alone.</summary>
+        public bool Pure { get; set; } = true;
         /// <summary>Kept in a local when it is read more than once or from an integrand.</summary>
         public bool NeedsLocal => Expr is not (Number or Symbol) && (Uses > 1 || UsedFromOtherScope);
     }
@@ -106,6 +110,9 @@ internal sealed class CompilationPlan
                 node.Kids = e.Children.Select(k => Visit(k, home)).ToArray();
                 break;
         }
+        foreach (var k in node.Kids) { node.Inputs |= k.Inputs; node.Pure &= k.Pure; }
+        if (node.Function is not null) node.Pure = false;
+        if (node.ParameterIndex >= 0) node.Inputs = node.ParameterIndex < 64 ? 1UL << node.ParameterIndex : ulong.MaxValue;
         _nodes[(e, home)] = node;
         home.Order.Add(node);
         return node;
