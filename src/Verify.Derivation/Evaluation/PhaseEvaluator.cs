@@ -23,6 +23,7 @@ public sealed class PhaseEvaluator
     readonly double[] _sideBuffer;
     readonly int _whenStart;
     readonly IReadOnlyList<Relation> _when;
+    readonly RelationOperator[] _operators;   // _when's, in an array: the check runs at every point
     public FunctionTable Functions { get; }
 
     public PhaseEvaluator(PhaseDerivation phase, IReadOnlyList<Symbol> inputs, IReadOnlyDictionary<Expr, Expr> derivedParameters)
@@ -36,6 +37,7 @@ public sealed class PhaseEvaluator
         // A phase is the equilibrium only where its solution lies in the unknowns' declared domains
         // (a cut-off above the largest cost is no equilibrium), besides its own conditions.
         _when = [.. phase.When, .. phase.Regime.Unknowns.SelectMany(u => u.Domain)];
+        _operators = [.. _when.Select(r => r.Operator)];
         _whenStart = exprs.Count;
         var sides = new List<Expr>();
         foreach (var r in _when)
@@ -43,6 +45,7 @@ public sealed class PhaseEvaluator
             sides.Add(r.Left.Substitute(values).Substitute(derivedParameters));
             sides.Add(r.Right.Substitute(values).Substitute(derivedParameters));
         }
+        Sides = sides;
         exprs.AddRange(sides);
         _all = Compiler.CompileMany(exprs, inputs, Functions, reuseUnchanged: true);
         _buffer = new double[exprs.Count];
@@ -51,6 +54,12 @@ public sealed class PhaseEvaluator
     }
 
     readonly double[] _buffer;
+
+    /// <summary>The validity relations' sides over the inputs, each relation's left then right (what <see cref="Holds"/> computes).</summary>
+    public IReadOnlyList<Expr> Sides { get; }
+
+    /// <summary>Whether every validity relation holds, given the values of <see cref="Sides"/> from <paramref name="start"/> on.</summary>
+    public bool SidesHold(double[] values, int start) => AllHold(values, start);
 
     /// <summary>Builds the numeric meaning of each implicit unknown: a root search, or a joint solve for a system.</summary>
     static FunctionTable ImplicitTable(PhaseDerivation phase, IReadOnlyDictionary<Expr, Expr> derivedParameters)
@@ -93,9 +102,7 @@ public sealed class PhaseEvaluator
     {
         if (_sides is null) return true;
         _sides(inputs, _sideBuffer);
-        for (int i = 0; i < _when.Count; i++)
-            if (!Relation.Holds(_sideBuffer[2 * i], _when[i].Operator, _sideBuffer[2 * i + 1])) return false;
-        return true;
+        return AllHold(_sideBuffer, 0);
     }
 
     /// <summary>Evaluates every output at the inputs; false when a validity relation of the phase fails.</summary>
@@ -103,11 +110,15 @@ public sealed class PhaseEvaluator
     {
         _all(inputs, _buffer);
         Array.Copy(_buffer, outputs, Outputs.Count);
-        for (int i = 0; i < _when.Count; i++)
-        {
-            double l = _buffer[_whenStart + 2 * i], r = _buffer[_whenStart + 2 * i + 1];
-            if (!Relation.Holds(l, _when[i].Operator, r)) return false;
-        }
+        return AllHold(_buffer, _whenStart);
+    }
+
+    /// <summary>Whether every validity relation holds, its sides read in pairs from <paramref name="start"/>.</summary>
+    bool AllHold(double[] sides, int start)
+    {
+        var operators = _operators;
+        for (int i = 0; i < operators.Length; i++)
+            if (!Relation.Holds(sides[start + 2 * i], operators[i], sides[start + 2 * i + 1])) return false;
         return true;
     }
 }

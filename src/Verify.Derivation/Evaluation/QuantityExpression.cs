@@ -116,7 +116,8 @@ public sealed class QuantityExpression
         return e;
     }
 
-    (Expr Expr, FunctionTable Functions) Build(int[] phases)
+    /// <summary>The expression in the given phases (as <see cref="InPhases"/>), with the functions its compiled form needs.</summary>
+    internal (Expr Expr, FunctionTable Functions) Build(int[] phases)
     {
         var context = _model.Derivation.Context;
         var map = new Dictionary<Expr, Expr>();
