@@ -81,6 +81,23 @@ sealed class RegimeEval
         return value;
     }
 
+    QuantityBatch? _batch;
+
+    /// <summary>
+    /// Every expression's value at a checked point, and the phase of each regime involved, computed
+    /// together when that is the plain case (each value is the one <see cref="Value"/> gives); null
+    /// otherwise, and the caller evaluates each alone, which reports what went wrong.
+    /// </summary>
+    public (double[] Values, IReadOnlyDictionary<string, string> Phases)? TryAll(double[] inputs)
+    {
+        _batch ??= new QuantityBatch(Quantities, Evaluator);
+        var values = new double[_expressions.Count];
+        if (!_batch.TryEvaluate(inputs, values) || !values.All(double.IsFinite)) return null;
+        var batchRegimes = _batch.Regimes.ToList();
+        if (!_regimes.All(batchRegimes.Contains)) return null;
+        return (values, _regimes.ToDictionary(r => r, r => _batch.PhaseKey(batchRegimes.IndexOf(r))));
+    }
+
     /// <summary>Derives (or reads the stored derivation) now, so that a failure is the command's, not a point's.</summary>
     public void Derive() => _ = Quantities;
 

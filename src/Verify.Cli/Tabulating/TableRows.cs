@@ -6,6 +6,7 @@ namespace Verify.Cli.Tabulating;
 /// <summary>Evaluating one row of verify table: bad input at the point becomes the row's error, a bug still ends the run.</summary>
 static class TableRows
 {
+    /// <remarks>Computed together where the batch can (<see cref="RegimeEval.TryAll"/>); else each expression alone, whose failure fills the row's error.</remarks>
     public static PointRow At(RegimeEval eval, IReadOnlyList<string> expressions, Dictionary<string, double> given)
     {
         var values = expressions.ToDictionary(e => e, _ => (double?)null);
@@ -14,6 +15,8 @@ static class TableRows
         try
         {
             var inputs = eval.Inputs(eval.Check(given));
+            if (eval.TryAll(inputs) is { } all)
+                return new PointRow(given, expressions.Select((e, i) => (e, all.Values[i])).ToDictionary(x => x.e, x => (double?)x.Item2), all.Phases, null);
             phases = eval.Phases(inputs);
             var known = phases;
             for (int i = 0; i < expressions.Count; i++)
