@@ -18,6 +18,8 @@ public static class Evaluator
     /// <summary>Real power with the conventions of the whole suite.</summary>
     public static double RealPow(double b, double e)
     {
+        // A quotient is a power -1 in the tree: 1/b is correctly rounded, and costs a tenth of Math.Pow.
+        if (e == -1) return 1 / b;
         if (b < 0 && e != Math.Floor(e)) return double.NaN;
         return Math.Pow(b, e);
     }

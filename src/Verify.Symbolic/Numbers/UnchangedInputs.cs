@@ -19,7 +19,7 @@ internal sealed class UnchangedInputs
         public readonly double[] Last = new double[inputs];
         public readonly double[] Values = new double[values];
         /// <summary>Last holds the inputs of a completed call, and Values what it computed.</summary>
-        public bool Valid;
+        public bool Valid = false;   // set by the compiled code
     }
 
     /// <summary>At most this many inputs: one bit each in a mask, and the last bit for "nothing kept yet" (a value that depends on no input is computed then).</summary>
