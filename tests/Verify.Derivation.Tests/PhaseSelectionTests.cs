@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
 using NUnit.Framework;
 using Verify.Derivation.Evaluation;
+using Verify.Derivation.Tests.Support;
 
 namespace Verify.Derivation.Tests;
 
@@ -18,11 +17,6 @@ public class PhaseSelectionTests
     const int Draws = 300;
     const ulong Seed = 2014_1207UL;
 
-    static readonly Gen<(CrossCheckPoint Point, double A)> Points =
-        from p in CrossCheckPoint.Generator
-        from a in CrossCheckRunner.Open(0.01, 1)
-        select (p, a);
-
     [TestCase("autarky", "aD")]
     [TestCase("entry", "aD", "abarS", "diff(abarS, phi)")]
     [TestCase("onset", "aD")]
@@ -30,15 +24,9 @@ public class PhaseSelectionTests
     [TestCase("relocation-entry", "aD", "diff(abarS, phi)")]
     public void SameValuesAndPhaseAsEvaluatingEveryOutput(string regime, params string[] expressions)
     {
-        var model = Support.Bundled.Model;
         var tested = new ModelEvaluator(Support.Bundled.Derivation);
         var reference = new ModelEvaluator(Support.Bundled.Derivation);
-        QuantityExpression[] Quantities(ModelEvaluator m) => [.. expressions.Select(text =>
-        {
-            var parsed = ExpressionScope.Parse(model, regime, text);
-            return new QuantityExpression(m, regime, parsed.Expr, parsed.Aliases);
-        })];
-        var (testedQ, referenceQ) = (Quantities(tested), Quantities(reference));
+        var (testedQ, referenceQ) = (BundledPoints.Quantities(tested, regime, expressions), BundledPoints.Quantities(reference, regime, expressions));
         int compared = 0, skipped = 0;
         var phasesSeen = new HashSet<string>();
 
@@ -71,7 +59,7 @@ public class PhaseSelectionTests
             return true;
         }
 
-        CrossCheckRunner.Check(Points, Agrees, Seed, Draws, $"phase selection in {regime}");
+        CrossCheckRunner.Check(BundledPoints.WithCost, Agrees, Seed, Draws, $"phase selection in {regime}");
         TestContext.Out.WriteLine($"{compared} points compared, {skipped} where no phase could be evaluated; phases met: {string.Join(", ", phasesSeen)}");
         Assert.That(compared, Is.GreaterThanOrEqualTo(Draws * 9 / 10));
     }

@@ -1,7 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
 using NUnit.Framework;
 using Verify.Derivation.Evaluation;
+using Verify.Derivation.Tests.Support;
 
 namespace Verify.Derivation.Tests;
 
@@ -17,27 +16,16 @@ public class QuantityBatchTests
     const int Draws = 200;
     const ulong Seed = 2026_1207UL;
 
-    static readonly Gen<(CrossCheckPoint Point, double A)> Points =
-        from p in CrossCheckPoint.Generator
-        from a in CrossCheckRunner.Open(0.01, 1)
-        select (p, a);
-
     [TestCase("entry", "aD", "abarS", "diff(abarS, phi)")]
     [TestCase("entry", "abarN", "Wstar", "diff(sn, phi)", "gain")]
     [TestCase("relocation", "aR", "aX", "diff(abarS, phi)")]
     [TestCase("relocation-entry", "aD", "diff(abarS, phi)", "abarS - abarS@entry", "phiS")]
     public void EachValueIsTheOneEvaluatedAlone(string regime, params string[] expressions)
     {
-        var model = Support.Bundled.Model;
         var batchEvaluator = new ModelEvaluator(Support.Bundled.Derivation);
         var aloneEvaluator = new ModelEvaluator(Support.Bundled.Derivation);
-        QuantityExpression[] Quantities(ModelEvaluator m) => [.. expressions.Select(text =>
-        {
-            var parsed = ExpressionScope.Parse(model, regime, text);
-            return new QuantityExpression(m, regime, parsed.Expr, parsed.Aliases);
-        })];
-        var batch = new QuantityBatch(Quantities(batchEvaluator), batchEvaluator);
-        var alone = Quantities(aloneEvaluator);
+        var batch = new QuantityBatch(BundledPoints.Quantities(batchEvaluator, regime, expressions), batchEvaluator);
+        var alone = BundledPoints.Quantities(aloneEvaluator, regime, expressions);
         var values = new double[expressions.Length];
         int plain = 0, asked = 0, unexplained = 0;
         var phasesSeen = new HashSet<string>();
@@ -81,7 +69,7 @@ public class QuantityBatchTests
             return true;
         }
 
-        CrossCheckRunner.Check(Points, Agrees, Seed, Draws, $"batch in {regime}");
+        CrossCheckRunner.Check(BundledPoints.WithCost, Agrees, Seed, Draws, $"batch in {regime}");
         TestContext.Out.WriteLine($"{plain} of {asked} evaluations on the plain path, {unexplained} fell back where each alone succeeds; phases met: {string.Join(", ", phasesSeen)}");
         Assert.That(plain, Is.GreaterThanOrEqualTo(asked / 2), "too few evaluations on the plain path for the comparison to say much");
         Assert.That(unexplained, Is.LessThanOrEqualTo(asked / 20), "the batch should rarely fall back where nothing fails");
