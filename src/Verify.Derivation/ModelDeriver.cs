@@ -17,7 +17,11 @@ public static class ModelDeriver
             var derived = regime.Phases.Count == 0
                 ? [phases.Derive(regime, null)]
                 : regime.Phases.Select(p => phases.Derive(regime, p)).ToList();
-            foreach (var d in derived) d.Checks = ConditionVerifier.Check(context, d);
+            foreach (var d in derived)
+            {
+                d.Checks = ConditionVerifier.Check(context, d);
+                d.DomainsProved = DomainProofs.Of(context, d);
+            }
             var ts = regime.Thresholds.Select(t =>
             {
                 var phase = t.Phase is null ? derived[0] : derived.First(d => d.Phase?.Name == t.Phase);

@@ -35,8 +35,9 @@ public sealed class PhaseEvaluator
         var values = phase.Values.ToDictionary(kv => (Expr)kv.Key, kv => kv.Value.Value);
         var exprs = Outputs.Select(s => phase.Values[s].Value.Substitute(derivedParameters)).ToList();
         // A phase is the equilibrium only where its solution lies in the unknowns' declared domains
-        // (a cut-off above the largest cost is no equilibrium), besides its own conditions.
-        _when = [.. phase.When, .. phase.Regime.Unknowns.SelectMany(u => u.Domain)];
+        // (a cut-off above the largest cost is no equilibrium), besides its own conditions; a domain
+        // relation proved for the whole parameter domain (B > 0) is not tested again at each point.
+        _when = [.. phase.When, .. phase.Regime.Unknowns.SelectMany(u => u.Domain).Where(r => !phase.DomainsProved.Contains(r))];
         _operators = [.. _when.Select(r => r.Operator)];
         _whenStart = exprs.Count;
         var sides = new List<Expr>();

@@ -73,11 +73,12 @@ public static class DerivationReader
         var symbols = Many(input, exprs.ReadSymbol);
         var checks = Many(input, () => new ConditionCheck(input.ReadString(), Status(input.ReadByte()), input.ReadString()));
         var existence = ReadRelations(input, exprs);
+        var domainsProved = ReadRelations(input, exprs);
         return new PhaseDerivation
         {
             Regime = regime, Phase = phase, Values = values, Steps = steps, Conditions = conditions,
             ImplicitUnknowns = unknowns, Implicits = Implicits(unknowns, new Assumptions(relations, symbols)),
-            Existence = existence, Checks = checks,
+            Existence = existence, Checks = checks, DomainsProved = domainsProved,
         };
     }
 

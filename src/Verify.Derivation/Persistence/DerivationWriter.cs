@@ -75,6 +75,7 @@ public static class DerivationWriter
             output.Write(c.Detail);
         }
         WriteRelations(phase.Existence, output, exprs);
+        WriteRelations(phase.DomainsProved, output, exprs);
     }
 
     static void WriteSteps(IReadOnlyList<DerivationStep> steps, BinaryWriter output, ExprCodec.Writer exprs)

@@ -29,6 +29,9 @@ public sealed class PhaseDerivation
     /// <summary>Where this phase is the equilibrium: the model's 'when' and the conditions of existence.</summary>
     public IReadOnlyList<Relation> When => [.. Phase?.When ?? [], .. Existence];
 
+    /// <summary>The unknowns' domain relations the derived values meet over the whole parameter domain (<see cref="DomainProofs"/>): not tested at each point.</summary>
+    public IReadOnlyList<Relation> DomainsProved { get; set; } = [];
+
     public DerivedValue? Find(string name) => Values.Values.FirstOrDefault(v => v.Symbol.Name == name);
 
 }
