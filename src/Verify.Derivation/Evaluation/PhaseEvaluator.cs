@@ -22,8 +22,7 @@ public sealed class PhaseEvaluator
     readonly Action<double[], double[]>? _sides;
     readonly double[] _sideBuffer;
     readonly int _whenStart;
-    readonly IReadOnlyList<Relation> _when;
-    readonly RelationOperator[] _operators;   // _when's, in an array: the check runs at every point
+    readonly RelationOperator[] _operators;   // the validity relations' operators, in an array: the check runs at every point
     public FunctionTable Functions { get; }
 
     public PhaseEvaluator(PhaseDerivation phase, IReadOnlyList<Symbol> inputs, IReadOnlyDictionary<Expr, Expr> derivedParameters)
@@ -37,11 +36,11 @@ public sealed class PhaseEvaluator
         // A phase is the equilibrium only where its solution lies in the unknowns' declared domains
         // (a cut-off above the largest cost is no equilibrium), besides its own conditions; a domain
         // relation proved for the whole parameter domain (B > 0) is not tested again at each point.
-        _when = [.. phase.When, .. phase.Regime.Unknowns.SelectMany(u => u.Domain).Where(r => !phase.DomainsProved.Contains(r))];
-        _operators = [.. _when.Select(r => r.Operator)];
+        Relation[] when = [.. phase.When, .. phase.Regime.Unknowns.SelectMany(u => u.Domain).Where(r => !phase.DomainsProved.Contains(r))];
+        _operators = [.. when.Select(r => r.Operator)];
         _whenStart = exprs.Count;
         var sides = new List<Expr>();
-        foreach (var r in _when)
+        foreach (var r in when)
         {
             sides.Add(r.Left.Substitute(values).Substitute(derivedParameters));
             sides.Add(r.Right.Substitute(values).Substitute(derivedParameters));
