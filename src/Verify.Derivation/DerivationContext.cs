@@ -23,7 +23,7 @@ public sealed class DerivationContext
     {
         Model = model;
         Oracle = oracle;
-        _presenter = new Lazy<Presenter>(() => new Presenter(Oracle, Abbreviations(model)));
+        _presenter = new Lazy<Presenter>(() => new Presenter(Oracle, Abbreviations(model), Simplify));
     }
 
     readonly Lazy<Presenter> _presenter;

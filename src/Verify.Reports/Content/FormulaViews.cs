@@ -93,7 +93,7 @@ public sealed class FormulaViews(ModelEvaluator evaluator, MathNotation notation
         {
             var keys = derived.Regimes.Select((r, i) => evaluator.Regime(r).Phases[phases[i]].Phase).ToList();
             var n = keys.Aggregate(notation.WithAliases(parsed.Aliases), (acc, p) => acc.In(p));
-            var form = n.Show(evaluator.Derivation.Context.Simplify(derived.InPhases(phases)));
+            var form = n.ShowSimplified(derived.InPhases(phases));
             var label = string.Join(", ", keys.Select(k => k.Key));
             var same = forms.FindIndex(f => f.Form == form);
             if (same >= 0) forms[same] = (forms[same].Phases + ", " + label, form);

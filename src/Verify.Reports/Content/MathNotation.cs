@@ -34,6 +34,13 @@ public sealed class MathNotation
     public string Show(Expr e) =>
         _presenter is null || DeferredDerivatives.Contains(e) ? Print(e) : LatexPrinter.Print(_presenter.Present(e), _names);
 
+    /// <summary>A result simplified by the presenter's simplifier, then shown as <see cref="Show"/> does; the presenter remembers it (across runs with its memory).</summary>
+    public string ShowSimplified(Expr e)
+    {
+        if (_presenter is null) throw new InvalidOperationException("this notation has no presenter to simplify with");
+        return DeferredDerivatives.Contains(e) ? Show(_presenter.Simplify(e)) : LatexPrinter.Print(_presenter.PresentSimplified(e), _names);
+    }
+
     public string Symbol(string name) => _names.Symbol(name);
 
     public string Print(Expr e)

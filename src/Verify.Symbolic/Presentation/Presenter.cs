@@ -22,11 +22,14 @@ public sealed class Presenter
     readonly ISignOracle _oracle;
     readonly IReadOnlyList<Abbreviation> _abbreviations;
     readonly ConcurrentDictionary<Expr, Form> _chosen = new();
+    readonly Func<Expr, Expr> _simplify;
 
-    public Presenter(ISignOracle oracle, IReadOnlyList<Abbreviation> abbreviations)
+    /// <param name="simplify">What <see cref="PresentSimplified"/> applies first (the model's simplifier); none when null.</param>
+    public Presenter(ISignOracle oracle, IReadOnlyList<Abbreviation> abbreviations, Func<Expr, Expr>? simplify = null)
     {
         _oracle = oracle ?? throw new ArgumentNullException(nameof(oracle));
         _abbreviations = abbreviations ?? throw new ArgumentNullException(nameof(abbreviations));
+        _simplify = simplify ?? (e => e);
     }
 
     /// <summary>Shows expressions as they are, only laid out: for a model without abbreviations or a plain expression.</summary>
@@ -41,11 +44,30 @@ public sealed class Presenter
         return _chosen.GetOrAdd(e, Recall);
     }
 
-    Form Recall(Expr e)
+    /// <summary>
+    /// The form chosen for e once simplified, remembered under e itself (and across runs with a <see cref="Memory"/>):
+    /// simplifying is as fixed as the model and engine the memory answers for, and it was most of a report rendered
+    /// again (a claim's expressions in each combination of phases, simplified at every run).
+    /// </summary>
+    public Form PresentSimplified(Expr e)
     {
-        if (Memory?.Recall(e) is { } known) return known;
-        var chosen = Choose(e);
-        Memory?.Remember(e, chosen);
+        ArgumentNullException.ThrowIfNull(e);
+        return _chosen.GetOrAdd(Expr.Call(SimplifiedMark, e), key => Recall(key, () => Present(_simplify(e))));
+    }
+
+    /// <summary>What the presenter's simplifier makes of e (e itself when it has none).</summary>
+    public Expr Simplify(Expr e) => _simplify(e);
+
+    /// <summary>The mark of a key that stands for "e simplified": not a name of the language, so no expression meets it.</summary>
+    const string SimplifiedMark = "simplified#";
+
+    Form Recall(Expr e) => Recall(e, () => Choose(e));
+
+    Form Recall(Expr key, Func<Form> choose)
+    {
+        if (Memory?.Recall(key) is { } known) return known;
+        var chosen = choose();
+        Memory?.Remember(key, chosen);
         return chosen;
     }
 

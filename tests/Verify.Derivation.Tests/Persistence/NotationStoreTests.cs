@@ -81,6 +81,29 @@ public class NotationStoreTests
         Assert.That(memory.Recall(other), Is.SameAs(shown));
     }
 
+    [Test]
+    public void A_simplified_form_is_remembered_under_the_expression_before_simplifying()
+    {
+        var context = Bundled.Derivation.Context;
+        // A claim's expression as the report meets it: a derived form multiplied out, which the simplifier folds back.
+        var aD = Bundled.Derivation.Regimes.Single(r => r.Regime.Name == "entry").Phases[0].Values.Single(v => v.Key.Name == "aD").Value.Value;
+        var raw = Verify.Symbolic.Algebra.Expansion.Expand(aD * (aD + Expr.One), context.Oracle);
+        var simplifications = 0;
+        Expr Counted(Expr e) { simplifications++; return context.Simplify(e); }
+        var memory = NotationStore.InMemory();
+        var first = new Presenter(context.Oracle, [], Counted) { Memory = memory };
+        var shown = first.PresentSimplified(raw);
+        Assert.That(Printed(shown), Is.EqualTo(Printed(first.Present(context.Simplify(raw)))), "the form of the simplified expression");
+        Assert.That(simplifications, Is.EqualTo(1));
+
+        // Another presenter with the same memory (the next run) shows the same form without simplifying again.
+        var next = new Presenter(context.Oracle, [], Counted) { Memory = memory };
+        Assert.That(Printed(next.PresentSimplified(raw)), Is.EqualTo(Printed(shown)));
+        Assert.That(simplifications, Is.EqualTo(1), "the remembered form is read back, not simplified again");
+        // The key is the expression marked as simplified, not the expression itself: its own form is chosen afresh.
+        Assert.That(memory.Recall(raw), Is.Null);
+    }
+
     [TestCase("truncated")]
     [TestCase("checksum")]
     [TestCase("foreign")]
