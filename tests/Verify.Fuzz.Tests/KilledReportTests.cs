@@ -26,19 +26,21 @@ public class KilledReportTests
             File.AppendAllText(f, "\nprevious report\n");
         var old = Snapshot(previous);
 
-        // The new report, written whole, and how long a run takes.
+        // The new report, written whole, and how long a run takes: the second run, as the killed ones, finds the
+        // derivation and the chosen forms stored by the first, so a kill "anywhere" lands within a run.
         var complete = Path.Combine(root.Path, "complete");
-        CopyFolder(previous, complete);
-        var clock = Stopwatch.StartNew();
-        TimeSpan writing;
-        using (var p = ChildProcess.Start("report", "--out", complete, "--reuse-verdicts"))
+        TimeSpan duration = default, writing = default;
+        for (int run = 0; run < 2; run++)
         {
+            if (Directory.Exists(complete)) Directory.Delete(complete, recursive: true);
+            CopyFolder(previous, complete);
+            var clock = Stopwatch.StartNew();
+            using var p = ChildProcess.Start("report", "--out", complete, "--reuse-verdicts");
             var startedWriting = UntilWriting(p, complete);
             p.WaitForExit();
             Assert.That(p.ExitCode, Is.EqualTo(0), p.StandardError.ReadToEnd());
-            writing = clock.Elapsed - startedWriting;
+            (duration, writing) = (clock.Elapsed, clock.Elapsed - startedWriting);
         }
-        var duration = clock.Elapsed;
         var fresh = Snapshot(complete);
         TestContext.Out.WriteLine($"a whole run: {duration.TotalSeconds:F1} s, of which {writing.TotalSeconds:F2} s writing {fresh.Count} files");
 
@@ -56,8 +58,7 @@ public class KilledReportTests
             {
                 var watch = Stopwatch.StartNew();
                 if (!anywhere) UntilWriting(p, dir);
-                Thread.Sleep(delay);
-                if (!p.HasExited) p.Kill(entireProcessTree: true);   // SIGKILL: no finally, no cleanup
+                if (!p.WaitForExit(delay)) p.Kill(entireProcessTree: true);   // SIGKILL: no finally, no cleanup
                 p.WaitForExit();
                 delay = watch.Elapsed;
             }
