@@ -18,8 +18,11 @@ sealed class InstantNewton(int size)
     readonly double[] _rTrial = new double[size];
     readonly double[] _delta = new double[size];
     readonly double[] _jacobian = new double[size * size];   // row-major
-    readonly double[] _elimination = new double[size * size];
-    bool _haveJacobian;
+    // The Jacobian's LU factors (U above the diagonal and on it, the multipliers below) and the row
+    // swaps: the chord steps solve with one Jacobian many times, in O(n^2) each instead of O(n^3).
+    readonly double[] _factors = new double[size * size];
+    readonly int[] _pivots = new int[size];
+    bool _haveJacobian, _factorsCurrent, _factored;
 
     public bool TrySolve(Residuals residuals, double[] x, bool[] positive, double tolerance, int maxIterations = 40)
     {
@@ -37,7 +40,7 @@ sealed class InstantNewton(int size)
             for (int k = 0; k < 8 && norm > tolerance * 1e-3; k++)
             {
                 for (int i = 0; i < n; i++) delta[i] = -r[i];
-                if (!SolveLinear(jacobian, delta)) break;
+                if (!SolveLinear(delta)) break;
                 for (int j = 0; j < n; j++)
                     trial[j] = positive[j] ? x[j] * Math.Exp(Math.Clamp(delta[j], -5, 5)) : x[j] + delta[j];
                 if (!residuals(trial, rTrial)) break;
@@ -53,6 +56,7 @@ sealed class InstantNewton(int size)
         {
             if (norm <= tolerance) return true;
             _haveJacobian = true;
+            _factorsCurrent = false;
             for (int j = 0; j < n; j++)
             {
                 Array.Copy(x, trial, n);
@@ -63,7 +67,7 @@ sealed class InstantNewton(int size)
                 for (int i = 0; i < n; i++) jacobian[i * n + j] = (rTrial[i] - r[i]) / step;
             }
             for (int i = 0; i < n; i++) delta[i] = -r[i];
-            if (!SolveLinear(jacobian, delta)) return false;
+            if (!SolveLinear(delta)) return false;
             bool improved = false;
             for (double lambda = 1; lambda > 1e-4; lambda /= 2)
             {
@@ -92,29 +96,50 @@ sealed class InstantNewton(int size)
         return m;
     }
 
-    /// <summary>Gaussian elimination with partial pivoting on a copy of a (row-major); b becomes the solution. False when singular.</summary>
-    bool SolveLinear(double[] a, double[] b)
+    /// <summary>Solves the Jacobian's system for b (b becomes the solution), factoring the Jacobian when it changed; false when singular or not finite.</summary>
+    bool SolveLinear(double[] b)
     {
-        int n = b.Length;
-        var m = _elimination;
+        if (!_factorsCurrent) (_factored, _factorsCurrent) = (Factor(_jacobian), true);
+        return _factored && SolveFactored(b);
+    }
+
+    /// <summary>
+    /// Gaussian elimination with partial pivoting on a copy of a (row-major), kept as LU factors; false when
+    /// singular. Solving with the factors then does to b exactly the operations elimination on (a | b) does,
+    /// in the same order, so each solution is the same number as eliminating afresh.
+    /// </summary>
+    bool Factor(double[] a)
+    {
+        int n = size;
+        var m = _factors;
         Array.Copy(a, m, n * n);
         for (int col = 0; col < n; col++)
         {
             int pivot = col;
             for (int i = col + 1; i < n; i++) if (Math.Abs(m[i * n + col]) > Math.Abs(m[pivot * n + col])) pivot = i;
             if (!(Math.Abs(m[pivot * n + col]) > 1e-300)) return false;
+            _pivots[col] = pivot;
             if (pivot != col)
-            {
                 for (int j = 0; j < n; j++) (m[col * n + j], m[pivot * n + j]) = (m[pivot * n + j], m[col * n + j]);
-                (b[col], b[pivot]) = (b[pivot], b[col]);
-            }
             for (int i = col + 1; i < n; i++)
             {
                 var factor = m[i * n + col] / m[col * n + col];
-                for (int j = col; j < n; j++) m[i * n + j] -= factor * m[col * n + j];
-                b[i] -= factor * b[col];
+                for (int j = col + 1; j < n; j++) m[i * n + j] -= factor * m[col * n + j];
+                m[i * n + col] = factor;
             }
         }
+        return true;
+    }
+
+    /// <summary>b becomes the solution of the factored system; false when it is not finite.</summary>
+    bool SolveFactored(double[] b)
+    {
+        int n = size;
+        var m = _factors;
+        for (int col = 0; col < n; col++)
+            if (_pivots[col] != col) (b[col], b[_pivots[col]]) = (b[_pivots[col]], b[col]);
+        for (int col = 0; col < n; col++)
+            for (int i = col + 1; i < n; i++) b[i] -= m[i * n + col] * b[col];
         for (int i = n - 1; i >= 0; i--)
         {
             var sum = b[i];
